@@ -1,0 +1,336 @@
+#include "hashset/hash_set.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <utility>
+
+namespace hashset {
+namespace {
+
+// Serialized layout (docs/serialization.md): magic, format version, element
+// count, the elements in ascending order, then an FNV-1a checksum of all
+// preceding bytes. Every integer is little-endian.
+constexpr char kMagic[4] = {'H', 'S', 'E', 'T'};
+constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::size_t kHeaderSize = 4 + 4 + 8;
+constexpr std::size_t kChecksumSize = 8;
+
+std::uint64_t fnv1a(const std::uint8_t* data, std::size_t size) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (std::size_t i = 0; i < size; ++i) {
+    hash ^= data[i];
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+void put_le(std::uint8_t* out, std::uint64_t value, std::size_t width) {
+  for (std::size_t i = 0; i < width; ++i) out[i] = static_cast<std::uint8_t>(value >> (8 * i));
+}
+
+std::uint64_t get_le(const std::uint8_t* in, std::size_t width) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{in[i]} << (8 * i);
+  return value;
+}
+
+}  // namespace
+
+HashSet::HashSet() : state_(std::make_shared<State>()) {}
+
+HashSet::HashSet(const HashSet& other) : HashSet() { state_->elements = other.state_->elements; }
+
+HashSet::HashSet(HashSet&& other) : HashSet() { *this = std::move(other); }
+
+HashSet& HashSet::operator=(const HashSet& other) {
+  if (this != &other) {
+    state_->elements = other.state_->elements;
+    mark_changed();
+  }
+  return *this;
+}
+
+HashSet& HashSet::operator=(HashSet&& other) {
+  if (this != &other) {
+    state_->elements = std::move(other.state_->elements);
+    other.state_->elements.clear();
+    mark_changed();
+    other.mark_changed();
+  }
+  return *this;
+}
+
+HashSet::~HashSet() = default;
+
+void HashSet::mark_changed() { ++state_->version; }
+
+std::uint64_t HashSet::version() const { return state_->version; }
+
+bool HashSet::insert(std::int64_t value) {
+  const bool added = state_->elements.insert(value).second;
+  if (added) mark_changed();
+  return added;
+}
+
+bool HashSet::contains(std::int64_t value) const { return state_->elements.contains(value); }
+
+bool HashSet::erase(std::int64_t value) {
+  const bool removed = state_->elements.erase(value) != 0;
+  if (removed) mark_changed();
+  return removed;
+}
+
+std::int64_t HashSet::pop() {
+  Table& elements = state_->elements;
+  if (elements.empty()) throw std::out_of_range("pop from an empty set");
+  auto position = state_->pop_hint_version == state_->version ? state_->pop_hint : elements.begin();
+  if (position == elements.end()) position = elements.begin();
+  const std::int64_t value = *position;
+  const auto following = std::next(position);
+  elements.erase(position);  // leaves other iterators valid: no rehash on erase
+  mark_changed();
+  state_->pop_hint = following;
+  state_->pop_hint_version = state_->version;
+  return value;
+}
+
+std::size_t HashSet::size() const { return state_->elements.size(); }
+
+bool HashSet::empty() const { return state_->elements.empty(); }
+
+void HashSet::clear() {
+  if (state_->elements.empty()) return;
+  state_->elements.clear();
+  mark_changed();
+}
+
+void HashSet::reserve(std::size_t count) {
+  const std::size_t capacity = state_->elements.capacity();
+  state_->elements.reserve(count);
+  // A rehash moves every element: live iterators must notice.
+  if (state_->elements.capacity() != capacity) mark_changed();
+}
+
+std::vector<std::int64_t> HashSet::collect() const {
+  return std::vector<std::int64_t>(state_->elements.begin(), state_->elements.end());
+}
+
+std::size_t HashSet::insert_many(const std::int64_t* values, std::size_t count) {
+  Table& elements = state_->elements;
+  const std::size_t before = elements.size();
+  for (std::size_t i = 0; i < count; ++i) elements.insert(values[i]);
+  const std::size_t added = elements.size() - before;
+  if (added != 0) mark_changed();
+  return added;
+}
+
+std::size_t HashSet::erase_many(const std::int64_t* values, std::size_t count) {
+  Table& elements = state_->elements;
+  const std::size_t before = elements.size();
+  for (std::size_t i = 0; i < count; ++i) elements.erase(values[i]);
+  const std::size_t removed = before - elements.size();
+  if (removed != 0) mark_changed();
+  return removed;
+}
+
+void HashSet::contains_many(const std::int64_t* values, std::size_t count,
+                            std::uint8_t* found) const {
+  const Table& elements = state_->elements;
+  for (std::size_t i = 0; i < count; ++i) found[i] = elements.contains(values[i]) ? 1 : 0;
+}
+
+bool HashSet::equals(const HashSet& other) const {
+  return size() == other.size() && is_subset(other);
+}
+
+bool HashSet::is_subset(const HashSet& other) const {
+  if (size() > other.size()) return false;
+  const Table& others = other.state_->elements;
+  return std::all_of(state_->elements.begin(), state_->elements.end(),
+                     [&](std::int64_t value) { return others.contains(value); });
+}
+
+bool HashSet::is_superset(const HashSet& other) const { return other.is_subset(*this); }
+
+bool HashSet::is_disjoint(const HashSet& other) const {
+  const bool this_is_smaller = size() <= other.size();
+  const Table& small = (this_is_smaller ? *this : other).state_->elements;
+  const Table& large = (this_is_smaller ? other : *this).state_->elements;
+  return std::none_of(small.begin(), small.end(),
+                      [&](std::int64_t value) { return large.contains(value); });
+}
+
+HashSet HashSet::union_with(const HashSet& other) const {
+  const bool this_is_larger = size() >= other.size();
+  HashSet result(this_is_larger ? *this : other);
+  result.update(this_is_larger ? other : *this);
+  return result;
+}
+
+HashSet HashSet::intersection_with(const HashSet& other) const {
+  const bool this_is_smaller = size() <= other.size();
+  const Table& small = (this_is_smaller ? *this : other).state_->elements;
+  const Table& large = (this_is_smaller ? other : *this).state_->elements;
+  HashSet result;
+  for (std::int64_t value : small) {
+    if (large.contains(value)) result.state_->elements.insert(value);
+  }
+  return result;
+}
+
+HashSet HashSet::difference_with(const HashSet& other) const {
+  HashSet result;
+  const Table& others = other.state_->elements;
+  for (std::int64_t value : state_->elements) {
+    if (!others.contains(value)) result.state_->elements.insert(value);
+  }
+  return result;
+}
+
+HashSet HashSet::symmetric_difference_with(const HashSet& other) const {
+  HashSet result(*this);
+  result.symmetric_difference_update(other);
+  return result;
+}
+
+void HashSet::update(const HashSet& other) {
+  if (this == &other) return;
+  const std::size_t before = size();
+  state_->elements.insert(other.state_->elements.begin(), other.state_->elements.end());
+  if (size() != before) mark_changed();
+}
+
+void HashSet::intersection_update(const HashSet& other) {
+  if (this == &other) return;
+  const std::size_t before = size();
+  if (other.size() < before) {
+    // Probing the smaller side is cheaper; rebuild from it.
+    state_->elements = intersection_with(other).state_->elements;
+  } else {
+    absl::erase_if(state_->elements,
+                   [&](std::int64_t value) { return !other.state_->elements.contains(value); });
+  }
+  if (size() != before) mark_changed();
+}
+
+void HashSet::difference_update(const HashSet& other) {
+  if (this == &other) {
+    clear();
+    return;
+  }
+  const std::size_t before = size();
+  Table& elements = state_->elements;
+  const Table& others = other.state_->elements;
+  if (others.size() < elements.size()) {
+    for (std::int64_t value : others) elements.erase(value);
+  } else {
+    absl::erase_if(elements, [&](std::int64_t value) { return others.contains(value); });
+  }
+  if (size() != before) mark_changed();
+}
+
+void HashSet::symmetric_difference_update(const HashSet& other) {
+  if (this == &other) {
+    clear();
+    return;
+  }
+  Table& elements = state_->elements;
+  for (std::int64_t value : other.state_->elements) {
+    if (elements.erase(value) == 0) elements.insert(value);
+  }
+  if (!other.empty()) mark_changed();
+}
+
+std::vector<std::uint8_t> HashSet::serialize() const {
+  std::vector<std::int64_t> sorted = collect();
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::uint8_t> bytes(kHeaderSize + 8 * sorted.size() + kChecksumSize);
+  std::memcpy(bytes.data(), kMagic, sizeof kMagic);
+  put_le(bytes.data() + 4, kFormatVersion, 4);
+  put_le(bytes.data() + 8, sorted.size(), 8);
+  std::uint8_t* out = bytes.data() + kHeaderSize;
+  for (std::int64_t value : sorted) {
+    put_le(out, static_cast<std::uint64_t>(value), 8);
+    out += 8;
+  }
+  put_le(out, fnv1a(bytes.data(), bytes.size() - kChecksumSize), 8);
+  return bytes;
+}
+
+HashSet HashSet::deserialize(const std::uint8_t* data, std::size_t size) {
+  if (size < kHeaderSize + kChecksumSize) throw FormatError("serialized set: truncated header");
+  if (std::memcmp(data, kMagic, sizeof kMagic) != 0) throw FormatError("serialized set: bad magic");
+  if (get_le(data + 4, 4) != kFormatVersion) {
+    throw FormatError("serialized set: unsupported format version");
+  }
+  const std::uint64_t count = get_le(data + 8, 8);
+  // Compare through the byte count actually present, so a huge count field
+  // can neither overflow nor trigger a large allocation.
+  if (count != (size - kHeaderSize - kChecksumSize) / 8 ||
+      (size - kHeaderSize - kChecksumSize) % 8 != 0) {
+    throw FormatError("serialized set: length does not match element count");
+  }
+  if (get_le(data + size - kChecksumSize, 8) != fnv1a(data, size - kChecksumSize)) {
+    throw FormatError("serialized set: checksum mismatch");
+  }
+  HashSet result;
+  result.reserve(count);
+  const std::uint8_t* in = data + kHeaderSize;
+  for (std::uint64_t i = 0; i < count; ++i, in += 8) {
+    const auto value = static_cast<std::int64_t>(get_le(in, 8));
+    if (i > 0 && value <= static_cast<std::int64_t>(get_le(in - 8, 8))) {
+      throw FormatError("serialized set: elements not in strictly ascending order");
+    }
+    result.state_->elements.insert(value);
+  }
+  return result;
+}
+
+bool operator==(const HashSet& a, const HashSet& b) { return a.equals(b); }
+
+bool operator!=(const HashSet& a, const HashSet& b) { return !a.equals(b); }
+
+HashSetIterator::HashSetIterator(const HashSet& set)
+    : state_(set.state_),
+      expected_version_(set.state_->version),
+      position_(set.state_->elements.begin()),
+      remaining_(set.state_->elements.size()) {}
+
+bool HashSetIterator::is_stale() const { return state_->version != expected_version_; }
+
+bool HashSetIterator::has_next() const {
+  if (!state_) return false;
+  // A stale iterator reports more so that next() gets to throw.
+  return is_stale() || position_ != state_->elements.end();
+}
+
+std::int64_t HashSetIterator::next() {
+  if (!state_) throw std::out_of_range("iteration finished");
+  if (is_stale()) throw ConcurrentModificationError();
+  if (position_ == state_->elements.end()) {
+    state_.reset();  // exhausted stays exhausted, and the elements are released
+    can_remove_ = false;
+    throw std::out_of_range("iteration finished");
+  }
+  last_returned_ = *position_;
+  ++position_;
+  --remaining_;
+  can_remove_ = true;
+  return last_returned_;
+}
+
+void HashSetIterator::remove() {
+  if (!can_remove_) throw std::logic_error("remove() needs a preceding next()");
+  if (is_stale()) throw ConcurrentModificationError();
+  // Erasing never moves other elements, so position_ stays valid.
+  state_->elements.erase(last_returned_);
+  expected_version_ = ++state_->version;
+  can_remove_ = false;
+}
+
+std::size_t HashSetIterator::remaining() const {
+  return state_ && !is_stale() ? remaining_ : 0;
+}
+
+}  // namespace hashset

@@ -1,0 +1,193 @@
+#include <gtest/gtest.h>
+
+#include "oracle.hpp"
+
+namespace hashset::testing {
+namespace {
+
+TEST(HashSet, OriginalExample) {
+  HashSet s;
+  EXPECT_FALSE(s.contains(0));
+  EXPECT_TRUE(s.insert(0));
+  EXPECT_TRUE(s.contains(0));
+  EXPECT_FALSE(s.insert(0));
+  EXPECT_TRUE(s.insert(1));
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_EQ(sorted(s.collect()), (std::vector<std::int64_t>{0, 1}));
+}
+
+TEST(HashSet, EdgeValuesRoundTrip) {
+  HashSet s;
+  for (std::int64_t value : kEdgeValues) EXPECT_TRUE(s.insert(value));
+  for (std::int64_t value : kEdgeValues) EXPECT_TRUE(s.contains(value));
+  EXPECT_EQ(sorted(s.collect()), sorted(std::vector<std::int64_t>(std::begin(kEdgeValues),
+                                                                  std::end(kEdgeValues))));
+  for (std::int64_t value : kEdgeValues) EXPECT_TRUE(s.erase(value));
+  EXPECT_TRUE(s.empty());
+}
+
+// Random single-element operations applied to both sets, compared after each.
+TEST(HashSet, RandomOperationsMatchUnorderedSet) {
+  std::mt19937_64 random(20261124);
+  HashSet set;
+  Oracle oracle;
+  for (int step = 0; step < 200000; ++step) {
+    const std::int64_t value = random_value(random, 4096);
+    switch (random() % 10) {
+      case 0: case 1: case 2: case 3:
+        ASSERT_EQ(set.insert(value), oracle.insert(value).second);
+        break;
+      case 4: case 5:
+        ASSERT_EQ(set.erase(value), oracle.erase(value) == 1);
+        break;
+      case 6: case 7: case 8:
+        ASSERT_EQ(set.contains(value), oracle.count(value) == 1);
+        break;
+      default:
+        if (!oracle.empty() && random() % 4 == 0) {
+          const std::int64_t popped = set.pop();
+          ASSERT_EQ(oracle.erase(popped), 1u) << popped;
+        }
+    }
+    ASSERT_EQ(set.size(), oracle.size());
+    ASSERT_EQ(set.empty(), oracle.empty());
+  }
+  EXPECT_EQ(sorted(set.collect()), sorted(oracle));
+}
+
+TEST(HashSet, PopDrainsEverySetExactlyOnce) {
+  std::mt19937_64 random(7);
+  Oracle oracle = random_oracle(random, 50000, 1 << 30);
+  HashSet set = from_oracle(oracle);
+  Oracle popped;
+  while (!set.empty()) ASSERT_TRUE(popped.insert(set.pop()).second);
+  EXPECT_EQ(popped, oracle);
+  EXPECT_THROW(set.pop(), std::out_of_range);
+}
+
+TEST(HashSet, ClearReserveAndCopies) {
+  HashSet set;
+  set.reserve(1000);
+  for (std::int64_t v = 0; v < 100; ++v) set.insert(v);
+  HashSet copy(set);
+  set.clear();
+  EXPECT_TRUE(set.empty());
+  EXPECT_EQ(copy.size(), 100u);
+  HashSet moved(std::move(copy));
+  EXPECT_EQ(moved.size(), 100u);
+  EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): documented as empty
+  set = moved;
+  EXPECT_TRUE(set == moved);
+  set.insert(1000);
+  EXPECT_TRUE(set != moved);
+}
+
+TEST(HashSet, BulkCallsMatchScalarCalls) {
+  std::mt19937_64 random(3);
+  std::vector<std::int64_t> values;
+  for (int i = 0; i < 10000; ++i) values.push_back(random_value(random, 5000));
+  HashSet set;
+  Oracle oracle;
+  std::size_t added = 0;
+  for (std::int64_t v : values) added += oracle.insert(v).second ? 1 : 0;
+  EXPECT_EQ(set.insert_many(values.data(), values.size()), added);
+  EXPECT_EQ(sorted(set.collect()), sorted(oracle));
+
+  std::vector<std::int64_t> queries;
+  for (int i = 0; i < 10000; ++i) queries.push_back(random_value(random, 10000));
+  std::vector<std::uint8_t> found(queries.size());
+  set.contains_many(queries.data(), queries.size(), found.data());
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    ASSERT_EQ(found[i] == 1, oracle.count(queries[i]) == 1) << queries[i];
+  }
+  std::size_t removed = 0;
+  for (std::int64_t v : queries) removed += oracle.erase(v);
+  EXPECT_EQ(set.erase_many(queries.data(), queries.size()), removed);
+  EXPECT_EQ(sorted(set.collect()), sorted(oracle));
+}
+
+Oracle oracle_union(const Oracle& a, const Oracle& b) {
+  Oracle result = a;
+  result.insert(b.begin(), b.end());
+  return result;
+}
+
+Oracle oracle_intersection(const Oracle& a, const Oracle& b) {
+  Oracle result;
+  for (std::int64_t v : a) if (b.count(v)) result.insert(v);
+  return result;
+}
+
+Oracle oracle_difference(const Oracle& a, const Oracle& b) {
+  Oracle result;
+  for (std::int64_t v : a) if (!b.count(v)) result.insert(v);
+  return result;
+}
+
+Oracle oracle_symmetric_difference(const Oracle& a, const Oracle& b) {
+  return oracle_union(oracle_difference(a, b), oracle_difference(b, a));
+}
+
+bool oracle_subset(const Oracle& a, const Oracle& b) {
+  return std::all_of(a.begin(), a.end(), [&](std::int64_t v) { return b.count(v) == 1; });
+}
+
+// Pairs of random sets of varied sizes, including empty and equal ones.
+class SetAlgebra : public ::testing::TestWithParam<int> {};
+
+TEST_P(SetAlgebra, MatchesUnorderedSet) {
+  std::mt19937_64 random(GetParam());
+  const std::size_t sizes[] = {0, 1, 10, 300, 5000};
+  for (std::size_t size_a : sizes) {
+    for (std::size_t size_b : sizes) {
+      const std::int64_t range = static_cast<std::int64_t>(2 * (size_a + size_b) + 8);
+      const Oracle a = random_oracle(random, size_a, range);
+      const Oracle b = random() % 5 == 0 ? a : random_oracle(random, size_b, range);
+      const HashSet x = from_oracle(a);
+      const HashSet y = from_oracle(b);
+      SCOPED_TRACE(::testing::Message() << "sizes " << a.size() << ", " << b.size());
+
+      EXPECT_EQ(sorted(x.union_with(y).collect()), sorted(oracle_union(a, b)));
+      EXPECT_EQ(sorted(x.intersection_with(y).collect()), sorted(oracle_intersection(a, b)));
+      EXPECT_EQ(sorted(x.difference_with(y).collect()), sorted(oracle_difference(a, b)));
+      EXPECT_EQ(sorted(x.symmetric_difference_with(y).collect()),
+                sorted(oracle_symmetric_difference(a, b)));
+      EXPECT_EQ(x.equals(y), a == b);
+      EXPECT_EQ(x.is_subset(y), oracle_subset(a, b));
+      EXPECT_EQ(x.is_superset(y), oracle_subset(b, a));
+      EXPECT_EQ(x.is_disjoint(y), oracle_intersection(a, b).empty());
+
+      HashSet in_place = x;
+      in_place.update(y);
+      EXPECT_EQ(sorted(in_place.collect()), sorted(oracle_union(a, b)));
+      in_place = x;
+      in_place.intersection_update(y);
+      EXPECT_EQ(sorted(in_place.collect()), sorted(oracle_intersection(a, b)));
+      in_place = x;
+      in_place.difference_update(y);
+      EXPECT_EQ(sorted(in_place.collect()), sorted(oracle_difference(a, b)));
+      in_place = x;
+      in_place.symmetric_difference_update(y);
+      EXPECT_EQ(sorted(in_place.collect()), sorted(oracle_symmetric_difference(a, b)));
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, SetAlgebra, ::testing::Values(1, 2, 3));
+
+TEST(HashSet, InPlaceOperationsWithItself) {
+  const HashSet original = from_oracle({1, 2, 3});
+  HashSet s = original;
+  s.update(s);
+  EXPECT_EQ(s, original);
+  s.intersection_update(s);
+  EXPECT_EQ(s, original);
+  s.difference_update(s);
+  EXPECT_TRUE(s.empty());
+  s = original;
+  s.symmetric_difference_update(s);
+  EXPECT_TRUE(s.empty());
+}
+
+}  // namespace
+}  // namespace hashset::testing
