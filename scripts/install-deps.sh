@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs from Debian's packages what the build needs for the core and the
+# languages named as arguments (the names of the lists in scripts/deps/).
+# Does nothing when everything is already installed.
+set -euo pipefail
+deps_dir=$(cd "$(dirname "$0")" && pwd)/deps
+
+wanted=()
+for list in core "$@"; do
+  [[ -f $deps_dir/$list.txt ]] || { echo "install-deps: no package list $deps_dir/$list.txt" >&2; exit 2; }
+  while read -r package _; do
+    [[ -z $package || $package == \#* ]] || wanted+=("$package")
+  done < "$deps_dir/$list.txt"
+done
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=()
+[[ $(id -u) -eq 0 ]] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
