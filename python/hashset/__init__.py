@@ -29,13 +29,20 @@ class HashSet(_NativeHashSet):
     __slots__ = ()
     __hash__ = None  # mutable, like set
 
+    def __new__(cls, *args, **kwargs):
+        # The C++ set is made here, not in __init__, so that a subclass whose
+        # __init__ forgets super().__init__() still has one.
+        self = _NativeHashSet.__new__(cls)
+        _NativeHashSet.__init__(self)
+        return self
+
     def __init__(self, iterable=_NO_ELEMENTS):
-        if isinstance(iterable, _NativeHashSet):
-            super().__init__(iterable)  # C++ copy
-        else:
-            super().__init__()
-            if iterable is not _NO_ELEMENTS:
-                self.insert_many(iterable)
+        if self:  # __init__ called again: start over, like set, once validated
+            replacement = HashSet() if iterable is _NO_ELEMENTS else HashSet(iterable)
+            self.clear()
+            _NativeHashSet.update(self, replacement)
+        elif iterable is not _NO_ELEMENTS:
+            _add_all(self, iterable)
 
     # -- the rest of set's methods ------------------------------------------
 
@@ -58,8 +65,11 @@ class HashSet(_NativeHashSet):
 
         All iterables are validated before the set changes.
         """
-        for other in _as_native_sets(others):
-            _NativeHashSet.update(self, other)
+        if len(others) == 1:
+            _add_all(self, others[0])
+        else:
+            for other in _as_native_sets(others):
+                _NativeHashSet.update(self, other)
 
     def intersection_update(self, *others):
         """Keep only the elements found in every iterable in ``others``."""
@@ -214,11 +224,15 @@ class HashSet(_NativeHashSet):
 
     def __reduce__(self):
         # 8 bytes per element in the portable format of docs/serialization.md.
-        return (_from_serialized, (type(self), self.serialize()))
+        return (type(self).deserialize, (self.serialize(),))
 
 
-def _from_serialized(cls, data):
-    return cls.deserialize(data)
+def _add_all(target, iterable):
+    """One C++ call, which validates every value before adding any."""
+    if isinstance(iterable, _NativeHashSet):
+        _NativeHashSet.update(target, iterable)
+    else:
+        target.insert_many(iterable)
 
 
 def _is_set(value):

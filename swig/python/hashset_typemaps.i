@@ -181,6 +181,14 @@ Py_ssize_t length_slot(PyObject* self) {
 }  // namespace hashset_python
 %}
 
+// A subclass whose __init__ skipped HashSet.__init__ has no C++ object.
+%typemap(check) SWIGTYPE* self {
+  if ($1 == nullptr) {
+    PyErr_SetString(PyExc_TypeError, "HashSet object is not initialised");
+    SWIG_fail;
+  }
+}
+
 %typemap(in, fragment="hashset_python") std::int64_t {
   if (!hashset_python::to_int64($input, &$1)) SWIG_fail;
 }
