@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <limits>
 #include <utility>
 
 namespace hashset {
@@ -106,6 +107,12 @@ void HashSet::clear() {
 }
 
 void HashSet::reserve(std::size_t count) {
+  // abseil aborts the process on sizes whose table size overflows; no table
+  // of more than SIZE_MAX / 16 elements (8 bytes and a control byte each) fits
+  // in memory anyway.
+  if (count > std::numeric_limits<std::size_t>::max() / 16) {
+    throw std::length_error("reserve: more elements than a set can hold");
+  }
   const std::size_t capacity = state_->elements.capacity();
   state_->elements.reserve(count);
   // A rehash moves every element: live iterators must notice.

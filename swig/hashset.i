@@ -34,6 +34,8 @@ typedef ::size_t size_t;
     SWIG_exception(SWIG_IndexError, e.what());
   } catch (const std::invalid_argument& e) {
     SWIG_exception(SWIG_ValueError, e.what());
+  } catch (const std::length_error& e) {
+    SWIG_exception(SWIG_MemoryError, e.what());
   } catch (const std::bad_alloc&) {
     SWIG_exception(SWIG_MemoryError, "out of memory");
   } catch (const std::exception& e) {

@@ -82,6 +82,13 @@ TEST(HashSet, ClearReserveAndCopies) {
   EXPECT_TRUE(set != moved);
 }
 
+TEST(HashSet, ImpossibleReserveThrowsInsteadOfAborting) {
+  HashSet set = from_oracle({1, 2});
+  EXPECT_THROW(set.reserve(std::numeric_limits<std::size_t>::max()), std::length_error);
+  EXPECT_THROW(set.reserve(std::size_t{1} << 62), std::length_error);
+  EXPECT_EQ(sorted(set.collect()), (std::vector<std::int64_t>{1, 2}));
+}
+
 TEST(HashSet, BulkCallsMatchScalarCalls) {
   std::mt19937_64 random(3);
   std::vector<std::int64_t> values;

@@ -64,7 +64,8 @@ class HashSet {
   bool empty() const;
   /// Removes every element.
   void clear();
-  /// Makes room for `count` elements in total without rehashing.
+  /// Makes room for `count` elements in total without rehashing; throws
+  /// std::length_error for counts no table can hold, std::bad_alloc when out of memory.
   void reserve(std::size_t count);
   /// Returns all elements in unspecified order.
   std::vector<std::int64_t> collect() const;
