@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <new>
 #include <utility>
 
 namespace hashset {
@@ -34,6 +35,19 @@ std::uint64_t get_le(const std::uint8_t* in, std::size_t width) {
   std::uint64_t value = 0;
   for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{in[i]} << (8 * i);
   return value;
+}
+
+// abseil's rehash is not exception-safe: a failed allocation leaves the table
+// inconsistent and its destructor then frees an invalid pointer. Before a
+// large reserve, check that an allocation of the table's size succeeds, so an
+// impossible request becomes std::bad_alloc with the set intact.
+void ensure_allocatable(std::size_t count) {
+  std::size_t slots = 1;
+  while (slots < count + count / 7 + 1) slots *= 2;  // abseil's capacity: 7/8 full at most
+  const std::size_t bytes = slots * (sizeof(std::int64_t) + 1) + 64;
+  void* trial = ::operator new(bytes, std::nothrow);
+  if (trial == nullptr) throw std::bad_alloc();
+  ::operator delete(trial);
 }
 
 }  // namespace
@@ -108,12 +122,14 @@ void HashSet::clear() {
 
 void HashSet::reserve(std::size_t count) {
   // abseil aborts the process on sizes whose table size overflows; no table
-  // of more than SIZE_MAX / 16 elements (8 bytes and a control byte each) fits
-  // in memory anyway.
-  if (count > std::numeric_limits<std::size_t>::max() / 16) {
+  // of more than SIZE_MAX / 32 elements (8 bytes and a control byte each, at
+  // most 7/8 full) fits in memory anyway, and this bound keeps the size
+  // arithmetic of ensure_allocatable() from overflowing.
+  if (count > std::numeric_limits<std::size_t>::max() / 32) {
     throw std::length_error("reserve: more elements than a set can hold");
   }
   const std::size_t capacity = state_->elements.capacity();
+  if (count > capacity) ensure_allocatable(count);
   state_->elements.reserve(count);
   // A rehash moves every element: live iterators must notice.
   if (state_->elements.capacity() != capacity) mark_changed();

@@ -86,6 +86,7 @@ TEST(HashSet, ImpossibleReserveThrowsInsteadOfAborting) {
   HashSet set = from_oracle({1, 2});
   EXPECT_THROW(set.reserve(std::numeric_limits<std::size_t>::max()), std::length_error);
   EXPECT_THROW(set.reserve(std::size_t{1} << 62), std::length_error);
+  EXPECT_THROW(set.reserve(std::size_t{1} << 58), std::bad_alloc);  // 2.6 EB: never allocatable
   EXPECT_EQ(sorted(set.collect()), (std::vector<std::int64_t>{1, 2}));
 }
 
