@@ -1,0 +1,100 @@
+# Java: the io.hashset package (HashSet implements java.util.Set<Long> and
+# AutoCloseable) in hashset.jar, over the JNI library libhashset_java.so.
+option(HASHSET_JAVA "Build the Java binding" ${HASHSET_ALL_LANGUAGES})
+if(NOT HASHSET_JAVA)
+  return()
+endif()
+
+find_package(Java 11 COMPONENTS Development)
+# Only the JNI headers are needed: the library is loaded by a running JVM.
+find_package(JNI)
+if(NOT Java_JAVA_EXECUTABLE OR NOT Java_JAVAC_EXECUTABLE OR NOT Java_JAR_EXECUTABLE
+   OR NOT JAVA_INCLUDE_PATH OR NOT JAVA_INCLUDE_PATH2)
+  message(FATAL_ERROR "HASHSET_JAVA is ON but no JDK (javac, jar, jni.h) was found: "
+                      "install the packages of scripts/deps/java.txt or set -DHASHSET_JAVA=OFF")
+endif()
+
+set(HASHSET_JAVA_DIR ${CMAKE_CURRENT_BINARY_DIR}/java)
+set(HASHSET_JAVA_LIBRARY_DIR ${HASHSET_JAVA_DIR}/lib)
+set(HASHSET_JAVA_JAR ${HASHSET_JAVA_DIR}/hashset.jar)
+set(java_sources_dir ${HASHSET_JAVA_DIR}/src/io/hashset)
+
+# SWIG's module class would be io.hashset.hashset, which clashes with HashSet on
+# case-insensitive file systems: -module names it hashsetNative instead (it and
+# hashsetNativeJNI are package-private, users never see them). UseSWIG derives
+# the names of the Java files it expects from the %module line ("hashset"), so
+# it is told their real suffixes. -doxygen turns the header's comments into
+# Javadoc.
+set(java_saved_extensions ${SWIG_JAVA_EXTRA_FILE_EXTENSIONS})
+set(SWIG_JAVA_EXTRA_FILE_EXTENSIONS "Native.java" "NativeJNI.java")
+hashset_add_swig_module(hashset_java_jni
+  LANGUAGE java
+  FOLDER java
+  OUTPUT_DIR ${java_sources_dir}
+  OPTIONS -package io.hashset -module hashsetNative -doxygen)
+set(SWIG_JAVA_EXTRA_FILE_EXTENSIONS ${java_saved_extensions})
+set_target_properties(hashset_java_jni PROPERTIES
+  OUTPUT_NAME hashset_java
+  PREFIX lib
+  LIBRARY_OUTPUT_DIRECTORY ${HASHSET_JAVA_LIBRARY_DIR})
+target_include_directories(hashset_java_jni PRIVATE ${JAVA_INCLUDE_PATH} ${JAVA_INCLUDE_PATH2})
+
+# Every class SWIG writes for swig/hashset.i: should it write another one (say a
+# SWIGTYPE_p_ wrapper of an unmapped type), javac fails on the missing symbol.
+set(java_generated
+  ${java_sources_dir}/HashSet.java
+  ${java_sources_dir}/HashSetIterator.java
+  ${java_sources_dir}/hashsetNative.java
+  ${java_sources_dir}/hashsetNativeJNI.java)
+file(GLOB java_interface_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/swig/java/*.i)
+set(java_flags --release 11 -encoding UTF-8 -Xlint:all -Werror)
+
+add_custom_command(OUTPUT ${HASHSET_JAVA_JAR}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${HASHSET_JAVA_DIR}/classes
+  COMMAND ${Java_JAVAC_EXECUTABLE} ${java_flags} -d ${HASHSET_JAVA_DIR}/classes ${java_generated}
+  COMMAND ${Java_JAR_EXECUTABLE} cf ${HASHSET_JAVA_JAR} -C ${HASHSET_JAVA_DIR}/classes .
+  # The library target is rebuilt whenever SWIG regenerates the sources.
+  DEPENDS hashset_java_jni ${HASHSET_SWIG_INTERFACE} ${java_interface_files}
+  COMMENT "Compiling the io.hashset classes into hashset.jar"
+  VERBATIM)
+add_custom_target(hashset_java ALL DEPENDS ${HASHSET_JAVA_JAR})
+
+if(HASHSET_BUILD_TESTS)
+  find_file(HASHSET_JUNIT_CONSOLE_JAR junit-platform-console-standalone.jar
+    PATHS /usr/share/java
+    DOC "JUnit 5 console launcher (Debian package junit5)")
+  if(NOT HASHSET_JUNIT_CONSOLE_JAR)
+    message(FATAL_ERROR "HASHSET_JAVA tests need the JUnit 5 console launcher "
+                        "(junit-platform-console-standalone.jar, Debian package junit5): "
+                        "install it or set -DHASHSET_BUILD_TESTS=OFF")
+  endif()
+
+  file(GLOB java_tests CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/java/*.java)
+  set(java_test_classes ${HASHSET_JAVA_DIR}/test-classes)
+  add_custom_command(OUTPUT ${java_test_classes}.stamp
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${java_test_classes}
+    COMMAND ${Java_JAVAC_EXECUTABLE} ${java_flags} -d ${java_test_classes}
+            -cp ${HASHSET_JAVA_JAR}:${HASHSET_JUNIT_CONSOLE_JAR} ${java_tests}
+    COMMAND ${CMAKE_COMMAND} -E touch ${java_test_classes}.stamp
+    DEPENDS ${HASHSET_JAVA_JAR} ${java_tests}
+    COMMENT "Compiling the Java tests"
+    VERBATIM)
+  add_custom_target(hashset_java_tests ALL DEPENDS ${java_test_classes}.stamp)
+
+  foreach(java_suite IN ITEMS conformance idioms)
+    if(java_suite STREQUAL "conformance")
+      set(java_test_class io.hashset.tests.ConformanceTest)
+    else()
+      set(java_test_class io.hashset.tests.IdiomTest)
+    endif()
+    add_test(NAME java_${java_suite}
+      COMMAND ${Java_JAVA_EXECUTABLE} -Xcheck:jni -Djava.library.path=${HASHSET_JAVA_LIBRARY_DIR}
+              -jar ${HASHSET_JUNIT_CONSOLE_JAR}
+              --class-path ${HASHSET_JAVA_JAR}:${java_test_classes}
+              --select-class ${java_test_class}
+              --fail-if-no-tests --disable-banner --disable-ansi-colors --details=tree)
+    set_tests_properties(java_${java_suite} PROPERTIES
+      LABELS java
+      ENVIRONMENT "HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
+  endforeach()
+endif()

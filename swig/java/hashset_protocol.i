@@ -1,0 +1,205 @@
+// Java: HashSet is a java.util.Set<Long> (over AbstractSet<Long>) and
+// AutoCloseable; HashSetIterator is a fail-fast PrimitiveIterator.OfLong.
+//
+// Element checks of the Object API follow java.util.Set: add(null) throws
+// NullPointerException; contains(x) is false for null and for anything that is
+// not a Long (as in java.util.HashSet<Long>); remove(x) and the bulk calls
+// (addAll, removeAll) reject null with NullPointerException and non-Long
+// elements with ClassCastException (the optional exceptions of
+// Collection.remove, as java.util.TreeSet throws them), before touching the set.
+
+%newobject hashset::HashSet::newIterator;
+%javamethodmodifiers hashset::HashSet::newIterator "private";
+%javamethodmodifiers hashset::HashSet::nativeHashCode "private";
+
+%extend hashset::HashSet {
+  hashset::HashSetIterator* newIterator() const { return new hashset::HashSetIterator(*$self); }
+
+  // Set.hashCode(): the sum of Long.hashCode(element), in 32-bit arithmetic.
+  int nativeHashCode() const {
+    std::uint32_t sum = 0;
+    hashset::HashSetIterator iterator(*$self);
+    while (iterator.has_next()) {
+      const auto value = static_cast<std::uint64_t>(iterator.next());
+      sum += static_cast<std::uint32_t>(value ^ (value >> 32));
+    }
+    return static_cast<int>(static_cast<std::int32_t>(sum));
+  }
+
+  %proxycode %{
+  /** Creates a set holding the elements of {@code values}, none of which may be null. */
+  public HashSet(java.util.Collection<? extends Long> values) {
+    this();
+    insertMany(toLongArray(values));
+  }
+
+  /** Returns a new set holding {@code values}. */
+  public static HashSet of(long... values) {
+    HashSet set = new HashSet();
+    set.insertMany(values);
+    return set;
+  }
+
+  /** The pointer of a set argument: null and closed sets are refused. */
+  static long checkedCPtr(HashSet set) {
+    if (set == null) {
+      throw new NullPointerException("the other set must not be null");
+    }
+    long pointer = set.swigCPtr;
+    if (pointer == 0) {
+      throw new IllegalStateException("HashSet is closed");
+    }
+    return pointer;
+  }
+
+  /** Returns true once close() was called. */
+  public boolean isClosed() {
+    return swigCPtr == 0;
+  }
+
+  private static long element(Object value) {
+    if (value == null) {
+      throw new NullPointerException("HashSet elements cannot be null");
+    }
+    if (!(value instanceof Long)) {
+      throw new ClassCastException(
+          "HashSet elements are Long, not " + value.getClass().getName());
+    }
+    return (Long) value;
+  }
+
+  /** Every element of {@code values} as a long, all checked before any is used. */
+  private static long[] toLongArray(java.util.Collection<?> values) {
+    if (values instanceof HashSet) {
+      return ((HashSet) values).collect();
+    }
+    Object[] items = values.toArray();
+    long[] result = new long[items.length];
+    for (int i = 0; i < items.length; ++i) {
+      result[i] = element(items[i]);
+    }
+    return result;
+  }
+
+  /** The number of elements, or Integer.MAX_VALUE when larger (see {@link #longSize()}). */
+  @Override
+  public int size() {
+    long size = longSize();
+    return size > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) size;
+  }
+
+  /** A fail-fast iterator: a change of the set not made through it makes it throw. */
+  @Override
+  public HashSetIterator iterator() {
+    HashSetIterator iterator = newIterator();
+    iterator.owner = this;
+    return iterator;
+  }
+
+  @Override
+  public boolean contains(Object value) {
+    return value instanceof Long && contains(((Long) value).longValue());
+  }
+
+  @Override
+  public boolean add(Long value) {
+    return add(element(value));
+  }
+
+  @Override
+  public boolean remove(Object value) {
+    return remove(element(value));
+  }
+
+  @Override
+  public boolean containsAll(java.util.Collection<?> values) {
+    if (values instanceof HashSet) {
+      return ((HashSet) values).isSubset(this);
+    }
+    return super.containsAll(values);
+  }
+
+  /** Adds every element; nothing is added when one is null or not a Long. */
+  @Override
+  public boolean addAll(java.util.Collection<? extends Long> values) {
+    if (values instanceof HashSet) {
+      long before = longSize();
+      update((HashSet) values);
+      return longSize() != before;
+    }
+    return insertMany(toLongArray(values)) != 0;
+  }
+
+  /** Removes every element; nothing is removed when one is null or not a Long. */
+  @Override
+  public boolean removeAll(java.util.Collection<?> values) {
+    if (values instanceof HashSet) {
+      long before = longSize();
+      differenceUpdate((HashSet) values);
+      return longSize() != before;
+    }
+    return eraseMany(toLongArray(values)) != 0;
+  }
+
+  @Override
+  public boolean retainAll(java.util.Collection<?> values) {
+    if (values instanceof HashSet) {
+      long before = longSize();
+      intersectionUpdate((HashSet) values);
+      return longSize() != before;
+    }
+    return super.retainAll(values);
+  }
+
+  /** Set equality: the same elements, whatever the other Set's class. */
+  @Override
+  public boolean equals(Object other) {
+    if (other == this) {
+      return true;
+    }
+    if (other instanceof HashSet) {
+      return contentEquals((HashSet) other);
+    }
+    return super.equals(other);
+  }
+
+  /** The sum of Long.hashCode of the elements, as Set.hashCode() requires. */
+  @Override
+  public int hashCode() {
+    return nativeHashCode();
+  }
+  %}
+}
+
+%extend hashset::HashSetIterator {
+  %proxycode %{
+  /** The set iterated: its iterators fail once it is closed. */
+  HashSet owner;
+
+  private void checkOpen() {
+    if (owner != null && owner.isClosed()) {
+      throw new IllegalStateException("HashSet is closed");
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    checkOpen();
+    return nativeHasNext();
+  }
+
+  /** Throws NoSuchElementException when exhausted, ConcurrentModificationException when the set changed. */
+  @Override
+  public long nextLong() {
+    checkOpen();
+    return nativeNext();
+  }
+
+  /** Removes the element last returned; IllegalStateException when there is none. */
+  @Override
+  public void remove() {
+    checkOpen();
+    nativeRemove();
+  }
+  %}
+}

@@ -1,0 +1,287 @@
+// Java: what must precede the API (typemaps, renames, class shape, per-method
+// exceptions).
+//
+// Integers: std::int64_t is Java's long, which is exactly int64, so every value
+// a `long` parameter can receive is valid and comes back bit-exactly. Values
+// that are not a long (Double, String, BigInteger, null) can only reach the set
+// through the Object API of java.util.Set, which checks them in Java
+// (hashset_protocol.i). std::size_t is a long (never a 32-bit int); negative
+// counts are refused.
+//
+// Memory: a HashSet owns its native set; close() (AutoCloseable) frees it at
+// once, otherwise a java.lang.ref.Cleaner frees it once the object is
+// unreachable (no finalize()). Any call on a closed set throws
+// IllegalStateException.
+
+%fragment("hashset_java", "header") %{
+#include <limits>
+#include <vector>
+
+static_assert(sizeof(jlong) == sizeof(std::int64_t), "jlong must be 64-bit");
+static_assert(sizeof(jbyte) == sizeof(std::uint8_t), "jbyte must be 8-bit");
+
+namespace hashset_java {
+
+// Throws a Java exception of class `name` (e.g. "java/util/NoSuchElementException").
+inline void raise(JNIEnv* jenv, const char* name, const char* message) {
+  jenv->ExceptionClear();
+  jclass type = jenv->FindClass(name);
+  if (type != nullptr) jenv->ThrowNew(type, message);  // else NoClassDefFoundError is pending
+}
+
+// Java arrays hold at most 2^31 - 1 elements.
+inline bool fits_java_array(JNIEnv* jenv, std::size_t size) {
+  if (size <= static_cast<std::size_t>(std::numeric_limits<jsize>::max())) return true;
+  raise(jenv, "java/lang/IllegalStateException", "HashSet is too large for a Java array");
+  return false;
+}
+
+}  // namespace hashset_java
+%}
+%fragment("hashset_java");
+
+// The JNI library is loaded by the JNI class; both generated helper classes are
+// package-private: users see only HashSet and HashSetIterator.
+%pragma(java) jniclassclassmodifiers = "final class"
+%pragma(java) moduleclassmodifiers = "final class"
+%pragma(java) jniclasscode = %{
+  static {
+    System.loadLibrary("hashset_java");
+  }
+
+  /** Frees native objects whose Java proxy became unreachable. */
+  static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+%}
+
+// ---------------------------------------------------------------------------
+// Integers.
+
+%typemap(jni) std::int64_t "jlong"
+%typemap(jtype) std::int64_t "long"
+%typemap(jstype) std::int64_t "long"
+%typemap(jboxtype) std::int64_t "Long"
+%typemap(javain) std::int64_t "$javainput"
+%typemap(javaout) std::int64_t { return $jnicall; }
+%typemap(in) std::int64_t %{ $1 = static_cast<std::int64_t>($input); %}
+%typemap(out) std::int64_t %{ $result = static_cast<jlong>($1); %}
+
+// Counts out: a long (a set never holds 2^63 elements).
+%typemap(jni) std::size_t "jlong"
+%typemap(jtype) std::size_t "long"
+%typemap(jstype) std::size_t "long"
+%typemap(jboxtype) std::size_t "Long"
+%typemap(javain) std::size_t "$javainput"
+%typemap(javaout) std::size_t { return $jnicall; }
+%typemap(out) std::size_t %{ $result = static_cast<jlong>($1); %}
+// Counts in (reserve): a non-negative long.
+%typemap(in) std::size_t %{
+  if ($input < 0) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaIllegalArgumentException, "count must not be negative");
+    return $null;
+  }
+  $1 = static_cast<std::size_t>($input);
+%}
+
+// ---------------------------------------------------------------------------
+// collect(): a long[] owned by the caller.
+
+%typemap(jni) std::vector<std::int64_t> "jlongArray"
+%typemap(jtype) std::vector<std::int64_t> "long[]"
+%typemap(jstype) std::vector<std::int64_t> "long[]"
+%typemap(javaout) std::vector<std::int64_t> { return $jnicall; }
+%typemap(out) std::vector<std::int64_t> {
+  if (!hashset_java::fits_java_array(jenv, $1.size())) return $null;
+  const jsize length = static_cast<jsize>($1.size());
+  $result = jenv->NewLongArray(length);
+  if ($result == nullptr) return $null;  // OutOfMemoryError is pending
+  jenv->SetLongArrayRegion($result, 0, length, reinterpret_cast<const jlong*>($1.data()));
+}
+
+// Bulk calls: a long[] read in place (never null).
+%typemap(jni) (const std::int64_t* values, std::size_t count) "jlongArray"
+%typemap(jtype) (const std::int64_t* values, std::size_t count) "long[]"
+%typemap(jstype) (const std::int64_t* values, std::size_t count) "long[]"
+%typemap(javain) (const std::int64_t* values, std::size_t count) "$javainput"
+%typemap(in) (const std::int64_t* values, std::size_t count)
+    (jlongArray array = nullptr, jlong* elements = nullptr) {
+  if ($input == nullptr) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "values must not be null");
+    return $null;
+  }
+  array = $input;
+  $2 = static_cast<std::size_t>(jenv->GetArrayLength($input));
+  $1 = nullptr;
+  if ($2 != 0) {
+    elements = jenv->GetLongArrayElements($input, nullptr);
+    if (elements == nullptr) return $null;  // OutOfMemoryError is pending
+    $1 = reinterpret_cast<$1_ltype>(elements);
+  }
+}
+%typemap(freearg) (const std::int64_t* values, std::size_t count) {
+  if (elements$argnum != nullptr) jenv->ReleaseLongArrayElements(array$argnum, elements$argnum, JNI_ABORT);
+}
+
+// ---------------------------------------------------------------------------
+// Serialized form: byte[] both ways.
+
+%typemap(jni) std::vector<std::uint8_t> "jbyteArray"
+%typemap(jtype) std::vector<std::uint8_t> "byte[]"
+%typemap(jstype) std::vector<std::uint8_t> "byte[]"
+%typemap(javaout) std::vector<std::uint8_t> { return $jnicall; }
+%typemap(out) std::vector<std::uint8_t> {
+  if (!hashset_java::fits_java_array(jenv, $1.size())) return $null;
+  const jsize length = static_cast<jsize>($1.size());
+  $result = jenv->NewByteArray(length);
+  if ($result == nullptr) return $null;  // OutOfMemoryError is pending
+  jenv->SetByteArrayRegion($result, 0, length, reinterpret_cast<const jbyte*>($1.data()));
+}
+
+%typemap(jni) (const std::uint8_t* data, std::size_t size) "jbyteArray"
+%typemap(jtype) (const std::uint8_t* data, std::size_t size) "byte[]"
+%typemap(jstype) (const std::uint8_t* data, std::size_t size) "byte[]"
+%typemap(javain) (const std::uint8_t* data, std::size_t size) "$javainput"
+%typemap(in) (const std::uint8_t* data, std::size_t size)
+    (std::vector<std::uint8_t> bytes) {
+  if ($input == nullptr) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "bytes must not be null");
+    return $null;
+  }
+  bytes.resize(static_cast<std::size_t>(jenv->GetArrayLength($input)));
+  if (!bytes.empty()) {
+    jenv->GetByteArrayRegion($input, 0, static_cast<jsize>(bytes.size()),
+                             reinterpret_cast<jbyte*>(bytes.data()));
+  }
+  $1 = bytes.data();
+  $2 = bytes.size();
+}
+
+// ---------------------------------------------------------------------------
+// Sets passed as arguments: null is a NullPointerException, a closed set an
+// IllegalStateException (checked in Java, before the native call).
+%typemap(javain) const hashset::HashSet& "$javaclassname.checkedCPtr($javainput)"
+
+// Every method called on a closed set (or an iterator of one) finds a null
+// `self`: refuse it instead of dereferencing it.
+%typemap(check) SWIGTYPE* self %{
+  if ($1 == nullptr) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaIllegalStateException, "HashSet is closed");
+    return $null;
+  }
+%}
+
+// ---------------------------------------------------------------------------
+// Proxy classes: a Cleaner instead of finalize(), close() instead of delete().
+
+%define HASHSET_JAVA_OWNED_PROXY(TYPE, CLOSE_MODIFIERS, CLOSE_NAME)
+%typemap(javabody) TYPE %{
+  private transient long swigCPtr;
+  private final transient java.lang.ref.Cleaner.Cleanable swigCleanable;
+
+  /** Frees the native object; holds no reference to the proxy. */
+  private static final class NativeDeleter implements Runnable {
+    private final long pointer;
+
+    NativeDeleter(long pointer) {
+      this.pointer = pointer;
+    }
+
+    @Override
+    public void run() {
+      $imclassname.delete_$javaclassname(pointer);
+    }
+  }
+
+  $javaclassname(long cPtr, boolean cMemoryOwn) {
+    swigCPtr = cPtr;
+    swigCleanable = cMemoryOwn && cPtr != 0
+        ? $imclassname.CLEANER.register(this, new NativeDeleter(cPtr)) : null;
+  }
+
+  static long getCPtr($javaclassname obj) {
+    return (obj == null) ? 0 : obj.swigCPtr;
+  }
+%}
+%typemap(javafinalize) TYPE ""
+%typemap(javadestruct, methodname=CLOSE_NAME, methodmodifiers=CLOSE_MODIFIERS, parameters="") TYPE {
+    if (swigCPtr != 0) {
+      swigCPtr = 0;
+      if (swigCleanable != null) {
+        swigCleanable.clean();
+      }
+    }
+  }
+%enddef
+
+HASHSET_JAVA_OWNED_PROXY(hashset::HashSet, "public synchronized", "close")
+HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose")
+
+%typemap(javaclassmodifiers) hashset::HashSet "public final class"
+%typemap(javabase) hashset::HashSet "java.util.AbstractSet<Long>"
+%typemap(javainterfaces) hashset::HashSet "AutoCloseable"
+%typemap(javaclassmodifiers) hashset::HashSetIterator "public final class"
+%typemap(javainterfaces) hashset::HashSetIterator "java.util.PrimitiveIterator.OfLong"
+
+// ---------------------------------------------------------------------------
+// Java's names. The primitive add/contains/remove(long) sit beside the
+// Set<Long> methods of the same names (hashset_protocol.i).
+
+%rename(add) hashset::HashSet::insert;
+%rename(remove) hashset::HashSet::erase;
+%rename(longSize) hashset::HashSet::size;
+%rename(isEmpty) hashset::HashSet::empty;
+%rename(insertMany) hashset::HashSet::insert_many;
+%rename(eraseMany) hashset::HashSet::erase_many;
+%rename(isSubset) hashset::HashSet::is_subset;
+%rename(isSuperset) hashset::HashSet::is_superset;
+%rename(isDisjoint) hashset::HashSet::is_disjoint;
+%rename("union") hashset::HashSet::union_with;
+%rename(intersection) hashset::HashSet::intersection_with;
+%rename(difference) hashset::HashSet::difference_with;
+%rename(symmetricDifference) hashset::HashSet::symmetric_difference_with;
+%rename(intersectionUpdate) hashset::HashSet::intersection_update;
+%rename(differenceUpdate) hashset::HashSet::difference_update;
+%rename(symmetricDifferenceUpdate) hashset::HashSet::symmetric_difference_update;
+// equals(Object) is Java's; it uses this one for two HashSets.
+%rename(contentEquals) hashset::HashSet::equals;
+%javamethodmodifiers hashset::HashSet::equals "private";
+
+%exception hashset::HashSet::pop {
+  try {
+    $action
+  } catch (const std::out_of_range& e) {
+    hashset_java::raise(jenv, "java/util/NoSuchElementException", e.what());
+    return $null;
+  }
+}
+
+// Iterators come only from HashSet.iterator(); the Java side
+// (hashset_protocol.i) wraps these native calls to check the owning set.
+%ignore hashset::HashSetIterator::HashSetIterator;
+%rename(nativeHasNext) hashset::HashSetIterator::has_next;
+%rename(nativeNext) hashset::HashSetIterator::next;
+%rename(nativeRemove) hashset::HashSetIterator::remove;
+%javamethodmodifiers hashset::HashSetIterator::has_next "private";
+%javamethodmodifiers hashset::HashSetIterator::next "private";
+%javamethodmodifiers hashset::HashSetIterator::remove "private";
+%exception hashset::HashSetIterator::next {
+  try {
+    $action
+  } catch (const hashset::ConcurrentModificationError& e) {
+    hashset_java::raise(jenv, "java/util/ConcurrentModificationException", e.what());
+    return $null;
+  } catch (const std::out_of_range& e) {
+    hashset_java::raise(jenv, "java/util/NoSuchElementException", e.what());
+    return $null;
+  }
+}
+%exception hashset::HashSetIterator::remove {
+  try {
+    $action
+  } catch (const hashset::ConcurrentModificationError& e) {
+    hashset_java::raise(jenv, "java/util/ConcurrentModificationException", e.what());
+    return $null;
+  } catch (const std::logic_error& e) {
+    hashset_java::raise(jenv, "java/lang/IllegalStateException", e.what());
+    return $null;
+  }
+}

@@ -1,0 +1,363 @@
+package io.hashset.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hashset.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The Java protocol of HashSet, checked against java.util.HashSet<Long> as the oracle. */
+class IdiomTest {
+  private static final long[] EDGES = {
+    Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L, 1L, (1L << 53) - 1, (1L << 53) + 1, -(1L << 53) - 1,
+    Integer.MAX_VALUE + 1L, Integer.MIN_VALUE - 1L,
+  };
+
+  private static java.util.HashSet<Long> oracle(long... values) {
+    java.util.HashSet<Long> set = new java.util.HashSet<>();
+    for (long value : values) {
+      set.add(value);
+    }
+    return set;
+  }
+
+  private static TreeSet<Long> sorted(Collection<Long> values) {
+    return new TreeSet<>(values);
+  }
+
+  private static TreeSet<Long> sorted(long[] values) {
+    return Arrays.stream(values).boxed().collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Every view of the set agrees with the oracle. */
+  private static void assertMatches(Set<Long> expected, HashSet actual) {
+    assertEquals(expected.size(), actual.size());
+    assertEquals(expected.size(), actual.longSize());
+    assertEquals(expected.isEmpty(), actual.isEmpty());
+    assertEquals(sorted(expected), sorted(actual.collect()));
+    List<Long> iterated = new ArrayList<>();
+    actual.forEach(iterated::add);
+    assertEquals(expected.size(), iterated.size(), "iteration yields each element once");
+    assertEquals(sorted(expected), sorted(iterated));
+    assertEquals(expected, actual);
+    assertEquals(actual, expected);
+    assertEquals(expected.hashCode(), actual.hashCode());
+    assertTrue(actual.containsAll(expected));
+    assertTrue(expected.containsAll(actual));
+  }
+
+  @Test
+  void integersRoundTripBitExactly() {
+    try (HashSet s = HashSet.of(EDGES)) {
+      assertMatches(oracle(EDGES), s);
+      for (long value : EDGES) {
+        assertTrue(s.contains(value));
+        assertTrue(s.contains((Object) Long.valueOf(value)));
+        assertFalse(s.contains(value ^ 2), "neighbour " + (value ^ 2));
+      }
+      assertFalse(s.contains(1L << 53), "2^53 is not 2^53+1");
+      HashSet copy = HashSet.deserialize(s.serialize());
+      assertEquals(sorted(EDGES), sorted(copy.collect()));
+      copy.close();
+      long popped = s.pop();
+      assertTrue(Arrays.stream(EDGES).anyMatch(v -> v == popped));
+      assertFalse(s.contains(popped));
+    }
+  }
+
+  @Test
+  void randomOperationsMatchJavaUtilHashSet() {
+    Random random = new Random(20261124);
+    java.util.HashSet<Long> expected = new java.util.HashSet<>();
+    try (HashSet actual = new HashSet()) {
+      for (int step = 0; step < 20000; ++step) {
+        long value = random.nextInt(10) == 0
+            ? EDGES[random.nextInt(EDGES.length)] : random.nextInt(400) - 200;
+        Long boxed = value;
+        switch (random.nextInt(8)) {
+          case 0:
+            assertEquals(expected.add(value), actual.add(value));
+            break;
+          case 1:
+            assertEquals(expected.add(boxed), actual.add(boxed));
+            break;
+          case 2:
+            assertEquals(expected.remove(value), actual.remove(value));
+            break;
+          case 3:
+            assertEquals(expected.remove((Object) boxed), actual.remove((Object) boxed));
+            break;
+          case 4:
+            assertEquals(expected.contains(value), actual.contains(value));
+            assertEquals(expected.contains(boxed), actual.contains(boxed));
+            break;
+          case 5: {
+            List<Long> batch = random.longs(5, -200, 200).boxed().collect(Collectors.toList());
+            if (random.nextBoolean()) {
+              assertEquals(expected.addAll(batch), actual.addAll(batch));
+            } else {
+              assertEquals(expected.removeAll(batch), actual.removeAll(batch));
+            }
+            break;
+          }
+          case 6:
+            assertEquals(expected.size(), actual.size());
+            break;
+          default:
+            if (random.nextInt(400) == 0) {
+              expected.clear();
+              actual.clear();
+            }
+            break;
+        }
+        if (step % 1000 == 0) {
+          assertMatches(expected, actual);
+        }
+      }
+      assertMatches(expected, actual);
+    }
+  }
+
+  @Test
+  void bulkCallsTakeLongArrays() {
+    try (HashSet s = new HashSet()) {
+      assertEquals(3, s.insertMany(new long[] {1, 2, 3, 3}));
+      assertEquals(0, s.insertMany(new long[0]));
+      assertEquals(1, s.eraseMany(new long[] {2, 2, 99}));
+      assertArrayEquals(new long[] {1, 3}, Arrays.stream(s.collect()).sorted().toArray());
+      assertThrows(NullPointerException.class, () -> s.insertMany(null));
+      assertThrows(NullPointerException.class, () -> s.eraseMany(null));
+      long[] values = {5, 6};
+      s.insertMany(values);
+      assertArrayEquals(new long[] {5, 6}, values, "the caller's array is not changed");
+      long[] collected = s.collect();
+      collected[0] = 1234;
+      assertFalse(s.contains(1234), "collect() returns the caller's own copy");
+      s.reserve(1000);
+      assertThrows(IllegalArgumentException.class, () -> s.reserve(-1));
+      assertEquals(sorted(new long[] {1, 3, 5, 6}), sorted(s.collect()));
+    }
+  }
+
+  @Test
+  void constructorsAndSetOperations() {
+    java.util.HashSet<Long> a = oracle(1, 2, 3, 4);
+    java.util.HashSet<Long> b = oracle(3, 4, 5);
+    try (HashSet x = new HashSet(a); HashSet y = HashSet.of(3, 4, 5); HashSet copy = new HashSet(x)) {
+      assertMatches(a, x);
+      assertMatches(b, y);
+      copy.add(99L);
+      assertFalse(x.contains(99L), "the copy constructor copies");
+      java.util.HashSet<Long> union = new java.util.HashSet<>(a);
+      union.addAll(b);
+      java.util.HashSet<Long> intersection = new java.util.HashSet<>(a);
+      intersection.retainAll(b);
+      java.util.HashSet<Long> difference = new java.util.HashSet<>(a);
+      difference.removeAll(b);
+      assertMatches(union, x.union(y));
+      assertMatches(intersection, x.intersection(y));
+      assertMatches(difference, x.difference(y));
+      assertTrue(x.containsAll(intersection));
+      assertFalse(x.containsAll(y));
+      assertTrue(x.intersection(y).isSubset(x));
+      assertTrue(x.isSuperset(x.intersection(y)));
+      assertFalse(x.isDisjoint(y));
+      // The Collection bulk methods, with a HashSet or any other collection.
+      try (HashSet z = new HashSet(x)) {
+        assertTrue(z.retainAll(y));
+        assertFalse(z.retainAll(y));
+        assertMatches(intersection, z);
+        assertTrue(z.addAll(b));
+        assertFalse(z.addAll(y));
+        assertTrue(z.removeAll(y));
+        assertMatches(oracle(), z);
+        z.addAll(a);
+        assertTrue(z.retainAll(List.of(1L, 2L, "not a long")));
+        assertMatches(oracle(1, 2), z);
+      }
+    }
+  }
+
+  @Test
+  void equalsAndHashCodeFollowTheSetContract() {
+    try (HashSet s = HashSet.of(EDGES); HashSet t = HashSet.of(EDGES); HashSet e = new HashSet()) {
+      assertEquals(s, t);
+      assertEquals(s.hashCode(), t.hashCode());
+      assertEquals(oracle(EDGES).hashCode(), s.hashCode());
+      assertEquals(Set.of(), e);
+      assertEquals(0, e.hashCode());
+      assertNotEquals(s, e);
+      assertNotEquals(s, List.copyOf(oracle(EDGES)), "a List is never equal to a Set");
+      assertNotEquals(e, null);
+      Set<Object> strings = Set.of("a");
+      assertNotEquals(HashSet.of(1), strings);
+      t.remove(0L);
+      assertNotEquals(s, t);
+      assertNotEquals(t, s);
+      assertEquals("[7]", HashSet.of(7).toString());
+    }
+  }
+
+  @Test
+  void badElementsRaiseJavaErrorsAndChangeNothing() {
+    try (HashSet s = HashSet.of(1, 2)) {
+      java.util.HashSet<Long> before = oracle(1, 2);
+      @SuppressWarnings("unchecked")
+      Collection<Object> raw = (Collection<Object>) (Collection<?>) s;
+      assertThrows(NullPointerException.class, () -> s.add((Long) null));
+      assertThrows(ClassCastException.class, () -> raw.add(1.5));
+      assertThrows(ClassCastException.class, () -> raw.add("abc"));
+      assertThrows(ClassCastException.class, () -> raw.add(3), "an Integer is not a Long");
+      assertThrows(ClassCastException.class, () -> raw.add(new java.math.BigInteger("9223372036854775808")));
+      assertThrows(NullPointerException.class, () -> s.remove(null));
+      assertThrows(ClassCastException.class, () -> s.remove(2.0));
+      assertThrows(NullPointerException.class, () -> s.addAll(Arrays.asList(3L, null)));
+      assertThrows(ClassCastException.class, () -> raw.addAll(List.of(3L, 4L, 0.5)));
+      assertThrows(ClassCastException.class, () -> s.removeAll(List.of(1L, "x")));
+      assertThrows(NullPointerException.class, () -> s.addAll(null));
+      assertThrows(NullPointerException.class, () -> new HashSet(Arrays.asList(1L, null)));
+      // contains() is a question, never an error (as in java.util.HashSet<Long>).
+      assertFalse(s.contains(null));
+      assertFalse(s.contains("abc"));
+      Object integerOne = 1;
+      assertFalse(s.contains(integerOne), "Integer 1 is not Long 1, as in java.util.HashSet<Long>");
+      assertEquals(before.contains(integerOne), s.contains(integerOne));
+      // An int argument widens to contains(long), unlike java.util.HashSet<Long>.contains(1).
+      assertTrue(s.contains(1));
+      assertMatches(before, s);
+      // Set arguments and byte strings.
+      assertThrows(NullPointerException.class, () -> s.union(null));
+      assertThrows(NullPointerException.class, () -> new HashSet((HashSet) null));
+      assertThrows(NullPointerException.class, () -> HashSet.deserialize(null));
+      assertThrows(IllegalArgumentException.class, () -> HashSet.deserialize(new byte[] {1, 2, 3}));
+      assertMatches(before, s);
+    }
+  }
+
+  @Test
+  void popOnEmptyAndExhaustedIterator() {
+    try (HashSet s = HashSet.of(42)) {
+      assertEquals(42L, s.pop());
+      assertThrows(NoSuchElementException.class, s::pop);
+      assertTrue(s.isEmpty());
+      Iterator<Long> iterator = s.iterator();
+      assertFalse(iterator.hasNext());
+      assertThrows(NoSuchElementException.class, iterator::next);
+    }
+  }
+
+  @Test
+  void iteratorRemoveMatchesTheOracle() {
+    long[] values = new Random(7).longs(500, -1000, 1000).toArray();
+    java.util.HashSet<Long> expected = oracle(values);
+    try (HashSet s = HashSet.of(values)) {
+      Iterator<Long> iterator = s.iterator();
+      assertThrows(IllegalStateException.class, iterator::remove, "nothing returned yet");
+      int seen = 0;
+      while (iterator.hasNext()) {
+        long value = iterator.next();
+        ++seen;
+        if (value % 3 == 0) {
+          iterator.remove();
+          assertThrows(IllegalStateException.class, iterator::remove, "removed already");
+        }
+      }
+      assertEquals(expected.size(), seen);
+      expected.removeIf(v -> v % 3 == 0);
+      assertMatches(expected, s);
+      assertTrue(s.removeIf(v -> v % 2 == 0), "Collection.removeIf uses Iterator.remove");
+      expected.removeIf(v -> v % 2 == 0);
+      assertMatches(expected, s);
+      PrimitiveIterator.OfLong primitive = s.iterator();
+      long sum = 0;
+      while (primitive.hasNext()) {
+        sum += primitive.nextLong();
+      }
+      assertEquals(expected.stream().mapToLong(Long::longValue).sum(), sum);
+      assertEquals(sum, s.stream().mapToLong(Long::longValue).sum());
+    }
+  }
+
+  @Test
+  void changesDuringIterationAreDetected() {
+    try (HashSet s = HashSet.of(1, 2, 3)) {
+      assertThrows(ConcurrentModificationException.class, () -> {
+        for (Long value : s) {
+          s.add(value + 100);
+        }
+      });
+      assertEquals(4, s.size(), "the add itself happened");
+      Iterator<Long> iterator = s.iterator();
+      iterator.next();
+      s.remove(1L);
+      s.add(1L);
+      assertThrows(ConcurrentModificationException.class, iterator::next);
+      assertThrows(ConcurrentModificationException.class, iterator::remove);
+      Iterator<Long> other = s.iterator();
+      other.next();
+      s.clear();
+      assertThrows(ConcurrentModificationException.class, other::next);
+      // A change that does not change the contents is not a change.
+      s.add(5L);
+      Iterator<Long> calm = s.iterator();
+      s.add(5L);
+      s.remove(6L);
+      assertEquals(5L, calm.next());
+    }
+  }
+
+  @Test
+  void closeFreesTheSetAndLaterUseFailsClearly() {
+    HashSet s = HashSet.of(1, 2, 3);
+    Iterator<Long> iterator = s.iterator();
+    HashSet other = HashSet.of(1);
+    assertFalse(s.isClosed());
+    s.close();
+    assertTrue(s.isClosed());
+    s.close(); // idempotent
+    assertThrows(IllegalStateException.class, s::size);
+    assertThrows(IllegalStateException.class, s::longSize);
+    assertThrows(IllegalStateException.class, () -> s.add(4L));
+    assertThrows(IllegalStateException.class, () -> s.contains(1L));
+    assertThrows(IllegalStateException.class, () -> s.contains((Object) 1L));
+    assertThrows(IllegalStateException.class, s::collect);
+    assertThrows(IllegalStateException.class, s::serialize);
+    assertThrows(IllegalStateException.class, s::iterator);
+    assertThrows(IllegalStateException.class, s::hashCode);
+    assertThrows(IllegalStateException.class, () -> s.insertMany(new long[] {1}));
+    assertThrows(IllegalStateException.class, iterator::next, "its iterators fail too");
+    assertThrows(IllegalStateException.class, iterator::hasNext);
+    assertThrows(IllegalStateException.class, () -> other.union(s), "as an argument too");
+    assertThrows(IllegalStateException.class, () -> new HashSet(s));
+    assertThrows(IllegalStateException.class, () -> other.equals(s));
+    assertEquals(Set.of(1L), other, "the other set is untouched");
+    other.close();
+  }
+
+  @Test
+  void tryWithResourcesClosesTheSet() {
+    HashSet kept;
+    try (HashSet s = HashSet.of(9)) {
+      kept = s;
+      assertTrue(s.contains(9L));
+    }
+    assertTrue(kept.isClosed());
+    assertThrows(IllegalStateException.class, () -> kept.contains(9L));
+  }
+}
