@@ -1,0 +1,197 @@
+// C#: the proxy class HashSet is the public class. It implements ISet<long>
+// (so ICollection<long>, IEnumerable<long>), IReadOnlyCollection<long> and
+// IDisposable (declared in hashset_typemaps.i, as class typemaps must precede
+// the class); the ISet members that take any IEnumerable<long> are written
+// here, the HashSet overloads are the native methods themselves.
+
+%extend hashset::HashSet {
+%proxycode %{
+  /// <summary>A set holding the given values (duplicates collapse).</summary>
+  public HashSet(IEnumerable<long> values) : this() {
+    UnionWith(values);
+  }
+
+  /// <summary>The number of elements, as ICollection wants it (clamped to int.MaxValue; see LongCount()).</summary>
+  public int Count {
+    get {
+      long count = LongCount();
+      return count > int.MaxValue ? int.MaxValue : (int)count;
+    }
+  }
+
+  /// <summary>True when the set has no element.</summary>
+  public bool IsEmpty {
+    get { return NativeEmpty(); }
+  }
+
+  bool ICollection<long>.IsReadOnly {
+    get { return false; }
+  }
+
+  void ICollection<long>.Add(long value) {
+    Add(value);
+  }
+
+  /// <summary>Copies the elements (in iteration order) into array from arrayIndex.</summary>
+  public void CopyTo(long[] array, int arrayIndex) {
+    if (array == null) throw new ArgumentNullException("array");
+    if (arrayIndex < 0) throw new ArgumentOutOfRangeException("arrayIndex", "must not be negative");
+    long[] values = Collect();
+    if (array.Length - arrayIndex < values.Length)
+      throw new ArgumentException("The destination array is too small.", "array");
+    Array.Copy(values, 0, array, arrayIndex, values.Length);
+  }
+
+  /// <summary>A fail-fast enumerator: MoveNext() throws InvalidOperationException once the set changed.</summary>
+  public IEnumerator<long> GetEnumerator() {
+    return new Enumerator(this);
+  }
+
+  IEnumerator IEnumerable.GetEnumerator() {
+    return GetEnumerator();
+  }
+
+  // The values of any sequence as a HashSet: `other` itself when it is one,
+  // else a temporary set the caller disposes (owned == true).
+  private static HashSet AsHashSet(IEnumerable<long> other, out bool owned) {
+    if (other == null) throw new ArgumentNullException("other");
+    HashSet set = other as HashSet;
+    owned = set == null;
+    return owned ? new HashSet(other) : set;
+  }
+
+  private static long[] AsArray(IEnumerable<long> other) {
+    if (other == null) throw new ArgumentNullException("other");
+    long[] array = other as long[];
+    return array ?? new List<long>(other).ToArray();
+  }
+
+  /// <summary>Adds every value of other.</summary>
+  public void UnionWith(IEnumerable<long> other) {
+    HashSet set = other as HashSet;
+    if (set != null) UnionWith(set); else InsertMany(AsArray(other));
+  }
+
+  /// <summary>Removes every value of other.</summary>
+  public void ExceptWith(IEnumerable<long> other) {
+    HashSet set = other as HashSet;
+    if (set != null) ExceptWith(set); else EraseMany(AsArray(other));
+  }
+
+  /// <summary>Keeps only the values also in other.</summary>
+  public void IntersectWith(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { IntersectWith(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>Keeps the values in exactly one of this set and other.</summary>
+  public void SymmetricExceptWith(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { SymmetricExceptWith(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when both hold the same values.</summary>
+  public bool SetEquals(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return SetEquals(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when every value of this set is in other.</summary>
+  public bool IsSubsetOf(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return IsSubsetOf(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when every value of other is in this set.</summary>
+  public bool IsSupersetOf(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return IsSupersetOf(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when this set is a subset of other and smaller.</summary>
+  public bool IsProperSubsetOf(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return LongCount() < set.LongCount() && IsSubsetOf(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when this set is a superset of other and larger.</summary>
+  public bool IsProperSupersetOf(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return LongCount() > set.LongCount() && IsSupersetOf(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>True when this set and other share a value.</summary>
+  public bool Overlaps(IEnumerable<long> other) {
+    bool owned;
+    HashSet set = AsHashSet(other, out owned);
+    try { return !IsDisjoint(set); } finally { if (owned) set.Dispose(); }
+  }
+
+  /// <summary>A new set with the same values.</summary>
+  public HashSet Copy() {
+    return new HashSet(this);
+  }
+
+  public override string ToString() {
+    if (swigCPtrField.Handle == IntPtr.Zero) return "HashSet(disposed)";
+    return "HashSet{" + string.Join(", ", Collect()) + "}";
+  }
+
+  private sealed class Enumerator : IEnumerator<long> {
+    private readonly HashSet owner;
+    private HashSetIterator iterator;
+    private long current;
+    private bool positioned;
+
+    internal Enumerator(HashSet owner) {
+      this.owner = owner;
+      iterator = new HashSetIterator(owner);
+    }
+
+    public long Current {
+      get { return current; }
+    }
+
+    object IEnumerator.Current {
+      get {
+        if (!positioned) throw new InvalidOperationException("Enumeration has either not started or has already finished.");
+        return current;
+      }
+    }
+
+    public bool MoveNext() {
+      if (iterator == null) return false;
+      owner.ThrowIfDisposed();
+      if (!iterator.HasNext()) {
+        positioned = false;
+        return false;
+      }
+      current = iterator.Next();
+      positioned = true;
+      return true;
+    }
+
+    public void Reset() {
+      owner.ThrowIfDisposed();
+      if (iterator != null) iterator.Dispose();
+      iterator = new HashSetIterator(owner);
+      positioned = false;
+    }
+
+    public void Dispose() {
+      if (iterator != null) {
+        iterator.Dispose();
+        iterator = null;
+      }
+      positioned = false;
+    }
+  }
+%}
+}

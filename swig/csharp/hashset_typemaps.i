@@ -1,0 +1,307 @@
+// C#: what must precede the API (typemaps, renames, per-method exceptions).
+//
+// Integers: std::int64_t is C#'s `long` (exact by construction: a value that is
+// not an int64 cannot reach a `long` parameter); std::size_t is a `long` too
+// (SWIG's default is a 32-bit `uint`), checked non-negative on the way in.
+// Lists and bytes are plain `long[]` / `byte[]`: arrays are pinned for the call,
+// results are copied into new managed arrays and the native copy is freed.
+
+%fragment("hashset_csharp", "header") %{
+#include <algorithm>
+#include <new>
+#include <vector>
+
+// A managed array pinned by the proxy for the duration of one call.
+struct hashset_csharp_span {
+  const void* data;
+  long long count;
+};
+
+// Native results handed to C# once: it asks for the size, then the elements
+// are copied into its own array and the native vector is deleted.
+extern "C" {
+SWIGEXPORT long long SWIGSTDCALL hashset_csharp_int64s_size(void* vector) {
+  return static_cast<long long>(static_cast<std::vector<std::int64_t>*>(vector)->size());
+}
+SWIGEXPORT void SWIGSTDCALL hashset_csharp_int64s_take(void* vector, long long* out) {
+  auto* values = static_cast<std::vector<std::int64_t>*>(vector);
+  std::copy(values->begin(), values->end(), out);
+  delete values;
+}
+SWIGEXPORT long long SWIGSTDCALL hashset_csharp_bytes_size(void* vector) {
+  return static_cast<long long>(static_cast<std::vector<std::uint8_t>*>(vector)->size());
+}
+SWIGEXPORT void SWIGSTDCALL hashset_csharp_bytes_take(void* vector, unsigned char* out) {
+  auto* bytes = static_cast<std::vector<std::uint8_t>*>(vector);
+  std::copy(bytes->begin(), bytes->end(), out);
+  delete bytes;
+}
+}
+%}
+
+%pragma(csharp) imclasscode=%{
+  // The (pointer, count) pair of a pinned managed array, as the C side reads it.
+  [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]
+  internal struct NativeSpan {
+    public global::System.IntPtr data;
+    public long count;
+  }
+
+  // Pins an array for one native call; Free() must follow (the proxies do it in a finally).
+  internal struct PinnedArray {
+    private global::System.Runtime.InteropServices.GCHandle handle;
+    internal NativeSpan span;
+
+    internal static PinnedArray Of(global::System.Array array, string parameter) {
+      if (array == null) throw new global::System.ArgumentNullException(parameter);
+      PinnedArray pin = new PinnedArray();
+      pin.handle = global::System.Runtime.InteropServices.GCHandle.Alloc(
+          array, global::System.Runtime.InteropServices.GCHandleType.Pinned);
+      pin.span.data = pin.handle.AddrOfPinnedObject();
+      pin.span.count = array.LongLength;
+      return pin;
+    }
+
+    internal void Free() {
+      if (handle.IsAllocated) handle.Free();
+    }
+  }
+
+  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_int64s_size")]
+  private static extern long Int64sSize(global::System.IntPtr vector);
+  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_int64s_take")]
+  private static extern void Int64sTake(global::System.IntPtr vector,
+      [global::System.Runtime.InteropServices.Out] long[] destination);
+  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_bytes_size")]
+  private static extern long BytesSize(global::System.IntPtr vector);
+  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_bytes_take")]
+  private static extern void BytesTake(global::System.IntPtr vector,
+      [global::System.Runtime.InteropServices.Out] byte[] destination);
+
+  // Copies a native std::vector<int64_t> into a new array and frees it.
+  internal static long[] TakeInt64s(global::System.IntPtr vector) {
+    long[] values = new long[Int64sSize(vector)];
+    Int64sTake(vector, values);
+    return values;
+  }
+
+  // Copies a native std::vector<uint8_t> into a new array and frees it.
+  internal static byte[] TakeBytes(global::System.IntPtr vector) {
+    byte[] bytes = new byte[BytesSize(vector)];
+    BytesTake(vector, bytes);
+    return bytes;
+  }
+%}
+
+// std::int64_t keeps SWIG's mapping to `long` (exact, both ways).
+
+// std::size_t: a 64-bit `long` both ways; negative counts are rejected.
+%typemap(ctype) std::size_t "long long"
+%typemap(imtype) std::size_t "long"
+%typemap(cstype) std::size_t "long"
+%typemap(csin) std::size_t "$csinput"
+%typemap(in, canthrow=1) std::size_t %{
+  if ($input < 0) {
+    SWIG_CSharpSetPendingExceptionArgument(SWIG_CSharpArgumentOutOfRangeException,
+                                           "must not be negative", "$1_name");
+    return $null;
+  }
+  $1 = static_cast<std::size_t>($input);
+%}
+%typemap(out) std::size_t %{ $result = static_cast<long long>($1); %}
+%typemap(csout, excode=SWIGEXCODE) std::size_t {
+    long ret = $imcall;$excode
+    return ret;
+  }
+
+// collect(): a new long[] owned by the caller.
+%typemap(ctype) std::vector<std::int64_t> "void*"
+%typemap(imtype) std::vector<std::int64_t> "global::System.IntPtr"
+%typemap(cstype) std::vector<std::int64_t> "long[]"
+%typemap(out, fragment="hashset_csharp", canthrow=1) std::vector<std::int64_t> %{
+  try {
+    $result = new std::vector<std::int64_t>(std::move(static_cast<std::vector<std::int64_t>&>($1)));
+  } catch (const std::bad_alloc&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpOutOfMemoryException, "out of memory");
+    return $null;
+  }
+%}
+%typemap(csout, excode=SWIGEXCODE) std::vector<std::int64_t> {
+    global::System.IntPtr vector = $imcall;$excode
+    return $imclassname.TakeInt64s(vector);
+  }
+
+// serialize(): a new byte[] owned by the caller.
+%typemap(ctype) std::vector<std::uint8_t> "void*"
+%typemap(imtype) std::vector<std::uint8_t> "global::System.IntPtr"
+%typemap(cstype) std::vector<std::uint8_t> "byte[]"
+%typemap(out, fragment="hashset_csharp", canthrow=1) std::vector<std::uint8_t> %{
+  try {
+    $result = new std::vector<std::uint8_t>(std::move(static_cast<std::vector<std::uint8_t>&>($1)));
+  } catch (const std::bad_alloc&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpOutOfMemoryException, "out of memory");
+    return $null;
+  }
+%}
+%typemap(csout, excode=SWIGEXCODE) std::vector<std::uint8_t> {
+    global::System.IntPtr bytes = $imcall;$excode
+    return $imclassname.TakeBytes(bytes);
+  }
+
+// Bulk calls take a long[], deserialize a byte[]: pinned, read in place, and a
+// null array raises ArgumentNullException before the set is touched.
+%define HASHSET_CSHARP_ARRAY_IN(CSTYPE, POINTER, SIZE)
+%typemap(ctype) (POINTER, SIZE) "hashset_csharp_span"
+%typemap(imtype) (POINTER, SIZE) "NativeSpan"
+%typemap(cstype) (POINTER, SIZE) "CSTYPE"
+%typemap(csin,
+         pre="    $imclassname.PinnedArray pinned_$csinput = $imclassname.PinnedArray.Of($csinput, \"$csinput\");",
+         post="      pinned_$csinput.Free();") (POINTER, SIZE) "pinned_$csinput.span"
+%typemap(in, fragment="hashset_csharp") (POINTER, SIZE) %{
+  $1 = const_cast<$1_ltype>(static_cast<const $*1_ltype*>($input.data));
+  $2 = static_cast<std::size_t>($input.count);
+%}
+%enddef
+HASHSET_CSHARP_ARRAY_IN(long[], const std::int64_t* values, std::size_t count)
+HASHSET_CSHARP_ARRAY_IN(byte[], const std::uint8_t* data, std::size_t size)
+
+// Another set as an argument: null raises ArgumentNullException and a
+// disposed one ObjectDisposedException, in C#, before any native call.
+%typemap(csin) const hashset::HashSet& "$csclassname.getCPtrChecked($csinput, \"$csinput\")"
+
+// The proxy reads its native pointer through a property that refuses a
+// disposed set, so every method of a disposed HashSet throws
+// ObjectDisposedException instead of handing C++ a null pointer.
+%typemap(csbody) hashset::HashSet %{
+  private global::System.Runtime.InteropServices.HandleRef swigCPtrField;
+  protected bool swigCMemOwn;
+
+  internal $csclassname(global::System.IntPtr cPtr, bool cMemoryOwn) {
+    swigCMemOwn = cMemoryOwn;
+    swigCPtrField = new global::System.Runtime.InteropServices.HandleRef(this, cPtr);
+  }
+
+  private global::System.Runtime.InteropServices.HandleRef swigCPtr {
+    get {
+      if (swigCPtrField.Handle == global::System.IntPtr.Zero)
+        throw new global::System.ObjectDisposedException(GetType().FullName, "The HashSet has been disposed.");
+      return swigCPtrField;
+    }
+  }
+
+  internal static global::System.Runtime.InteropServices.HandleRef getCPtr($csclassname obj) {
+    return (obj == null) ? new global::System.Runtime.InteropServices.HandleRef(null, global::System.IntPtr.Zero) : obj.swigCPtrField;
+  }
+
+  internal static global::System.Runtime.InteropServices.HandleRef getCPtrChecked($csclassname obj, string parameter) {
+    if (obj == null) throw new global::System.ArgumentNullException(parameter);
+    return obj.swigCPtr;
+  }
+
+  internal static global::System.Runtime.InteropServices.HandleRef swigRelease($csclassname obj) {
+    if (obj == null) return new global::System.Runtime.InteropServices.HandleRef(null, global::System.IntPtr.Zero);
+    if (!obj.swigCMemOwn)
+      throw new global::System.ApplicationException("Cannot release ownership as memory is not owned");
+    global::System.Runtime.InteropServices.HandleRef ptr = obj.swigCPtr;
+    obj.swigCMemOwn = false;
+    obj.Dispose();
+    return ptr;
+  }
+
+  /// <summary>Throws ObjectDisposedException once Dispose() has run.</summary>
+  internal void ThrowIfDisposed() {
+    global::System.GC.KeepAlive(swigCPtr);
+  }
+%}
+%typemap(csdisposing, methodname="Dispose", methodmodifiers="protected", parameters="bool disposing") hashset::HashSet {
+    lock(this) {
+      if (swigCPtrField.Handle != global::System.IntPtr.Zero) {
+        if (swigCMemOwn) {
+          swigCMemOwn = false;
+          $imcall;
+        }
+        swigCPtrField = new global::System.Runtime.InteropServices.HandleRef(null, global::System.IntPtr.Zero);
+      }
+    }
+  }
+
+// The public class: ISet<long> (its members in hashset_protocol.i).
+%typemap(csimports) hashset::HashSet %{
+using System;
+using System.Collections;
+using System.Collections.Generic;
+%}
+
+%typemap(csinterfaces) hashset::HashSet
+  "global::System.IDisposable, global::System.Collections.Generic.ISet<long>, global::System.Collections.Generic.IReadOnlyCollection<long>"
+
+// C#'s names (the ISet<long> members and the rest in PascalCase).
+%rename(Add) hashset::HashSet::insert;
+%rename(Contains) hashset::HashSet::contains;
+%rename(Remove) hashset::HashSet::erase;
+%rename(Pop) hashset::HashSet::pop;
+%rename(LongCount) hashset::HashSet::size;
+%rename(NativeEmpty) hashset::HashSet::empty;
+%csmethodmodifiers hashset::HashSet::empty "private";
+%rename(Clear) hashset::HashSet::clear;
+%rename(Reserve) hashset::HashSet::reserve;
+%rename(Collect) hashset::HashSet::collect;
+%rename(InsertMany) hashset::HashSet::insert_many;
+%rename(EraseMany) hashset::HashSet::erase_many;
+%rename(SetEquals) hashset::HashSet::equals;
+%rename(IsSubsetOf) hashset::HashSet::is_subset;
+%rename(IsSupersetOf) hashset::HashSet::is_superset;
+%rename(IsDisjoint) hashset::HashSet::is_disjoint;
+%rename(Union) hashset::HashSet::union_with;
+%rename(Intersection) hashset::HashSet::intersection_with;
+%rename(Difference) hashset::HashSet::difference_with;
+%rename(SymmetricDifference) hashset::HashSet::symmetric_difference_with;
+%rename(UnionWith) hashset::HashSet::update;
+%rename(IntersectWith) hashset::HashSet::intersection_update;
+%rename(ExceptWith) hashset::HashSet::difference_update;
+%rename(SymmetricExceptWith) hashset::HashSet::symmetric_difference_update;
+%rename(Serialize) hashset::HashSet::serialize;
+%rename(Deserialize) hashset::HashSet::deserialize;
+
+// Errors as .NET collections raise them.
+%exception hashset::HashSet::pop {
+  try {
+    $action
+  } catch (const std::out_of_range&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpInvalidOperationException, "The set is empty.");
+    return $null;
+  }
+}
+%exception hashset::HashSet::deserialize {
+  try {
+    $action
+  } catch (const std::bad_alloc&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpOutOfMemoryException, "out of memory");
+    return $null;
+  } catch (const std::invalid_argument& e) {
+    SWIG_CSharpSetPendingExceptionArgument(SWIG_CSharpArgumentException, e.what(), "data");
+    return $null;
+  } catch (const std::exception& e) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpApplicationException, e.what());
+    return $null;
+  }
+}
+
+// The iterator only backs HashSet.GetEnumerator(): internal, fail-fast.
+%typemap(csclassmodifiers) hashset::HashSetIterator "internal class"
+%rename(HasNext) hashset::HashSetIterator::has_next;
+%rename(Next) hashset::HashSetIterator::next;
+%rename(Remaining) hashset::HashSetIterator::remaining;
+%ignore hashset::HashSetIterator::remove;
+%exception hashset::HashSetIterator::next {
+  try {
+    $action
+  } catch (const hashset::ConcurrentModificationError&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpInvalidOperationException,
+                                   "Collection was modified; enumeration operation may not execute.");
+    return $null;
+  } catch (const std::out_of_range&) {
+    SWIG_CSharpSetPendingException(SWIG_CSharpInvalidOperationException, "Enumeration already finished.");
+    return $null;
+  }
+}
