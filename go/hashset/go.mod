@@ -1,0 +1,3 @@
+module hashset
+
+go 1.19
