@@ -8,11 +8,21 @@ set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY CPLUSPLUS ON)
 set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY USE_TARGET_INCLUDE_DIRECTORIES ON)
 
 # hashset_add_swig_module(<target> LANGUAGE <swig-language> [TYPE MODULE|SHARED]
-#                         [OUTPUT_DIR <dir>] [OPTIONS <swig options>...])
+#                         [FOLDER <swig/ subfolder>] [OUTPUT_DIR <dir>]
+#                         [MODULE_NAME <name>] [OPTIONS <swig options>...])
 # Generates and compiles the wrapper of swig/hashset.i for one language, with
-# swig/<language>/ on SWIG's include path and SWIG warnings as errors.
+# swig/<FOLDER>/ on SWIG's include path and SWIG warnings as errors.
+# MODULE_NAME replaces the interface's `%module hashset` for languages where
+# that name clashes with the class HashSet (a file hashset.java beside
+# HashSet.java); UseSWIG passes it to SWIG as -module and names its outputs
+# after it.
 function(hashset_add_swig_module target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LANGUAGE;TYPE;OUTPUT_DIR;FOLDER" "OPTIONS")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "LANGUAGE;TYPE;OUTPUT_DIR;FOLDER;MODULE_NAME" "OPTIONS")
+  if(ARG_MODULE_NAME)
+    # Source properties are per directory: set it for this call only.
+    get_property(module_name_before SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME)
+    set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME ${ARG_MODULE_NAME})
+  endif()
   if(NOT ARG_TYPE)
     set(ARG_TYPE MODULE)
   endif()
@@ -28,6 +38,9 @@ function(hashset_add_swig_module target)
     OUTPUT_DIR ${ARG_OUTPUT_DIR}
     OUTFILE_DIR ${CMAKE_CURRENT_BINARY_DIR}/swig-wrappers/${ARG_FOLDER}
     SOURCES ${HASHSET_SWIG_INTERFACE})
+  if(ARG_MODULE_NAME)
+    set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME "${module_name_before}")
+  endif()
   set_property(TARGET ${target} PROPERTY SWIG_INCLUDE_DIRECTORIES
     ${PROJECT_SOURCE_DIR}/swig/${ARG_FOLDER} ${PROJECT_SOURCE_DIR}/src/include)
   set_property(TARGET ${target} PROPERTY SWIG_COMPILE_OPTIONS -Werror -Wextra ${ARG_OPTIONS})

@@ -18,18 +18,14 @@ set(csharp_dir ${CMAKE_BINARY_DIR}/csharp)
 set(csharp_swig_dir ${CMAKE_CURRENT_BINARY_DIR}/csharp-swig)
 
 # The module class would be `hashset`, whose file clashes with HashSet.cs on
-# case-insensitive file systems (SWIG warning 518): name it HashSetModule. The
-# name is a property of the shared interface file, which UseSWIG reads while
-# the module is added, so it is set for this call only and then restored.
+# case-insensitive file systems (SWIG warning 518): name it HashSetModule.
 # UseSWIG adds `-dllimport libhashset_csharp` (the library's file name) itself.
-get_property(module_name_before SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME)
-set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME HashSetModule)
 hashset_add_swig_module(hashset_csharp_native
   LANGUAGE csharp
   FOLDER csharp
+  MODULE_NAME HashSetModule
   OUTPUT_DIR ${csharp_swig_dir}
   OPTIONS -namespace HashSetLib)
-set_property(SOURCE ${HASHSET_SWIG_INTERFACE} PROPERTY SWIG_MODULE_NAME ${module_name_before})
 set_target_properties(hashset_csharp_native PROPERTIES
   OUTPUT_NAME hashset_csharp
   PREFIX "lib"

@@ -20,19 +20,15 @@ set(HASHSET_JAVA_JAR ${HASHSET_JAVA_DIR}/hashset.jar)
 set(java_sources_dir ${HASHSET_JAVA_DIR}/src/io/hashset)
 
 # SWIG's module class would be io.hashset.hashset, which clashes with HashSet on
-# case-insensitive file systems: -module names it hashsetNative instead (it and
-# hashsetNativeJNI are package-private, users never see them). UseSWIG derives
-# the names of the Java files it expects from the %module line ("hashset"), so
-# it is told their real suffixes. -doxygen turns the header's comments into
-# Javadoc.
-set(java_saved_extensions ${SWIG_JAVA_EXTRA_FILE_EXTENSIONS})
-set(SWIG_JAVA_EXTRA_FILE_EXTENSIONS "Native.java" "NativeJNI.java")
+# case-insensitive file systems: it is named hashsetNative instead (it and
+# hashsetNativeJNI are package-private, users never see them). -doxygen turns
+# the header's comments into Javadoc.
 hashset_add_swig_module(hashset_java_jni
   LANGUAGE java
   FOLDER java
+  MODULE_NAME hashsetNative
   OUTPUT_DIR ${java_sources_dir}
-  OPTIONS -package io.hashset -module hashsetNative -doxygen)
-set(SWIG_JAVA_EXTRA_FILE_EXTENSIONS ${java_saved_extensions})
+  OPTIONS -package io.hashset -doxygen)
 set_target_properties(hashset_java_jni PROPERTIES
   OUTPUT_NAME hashset_java
   PREFIX lib
