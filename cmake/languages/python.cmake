@@ -11,18 +11,18 @@ find_package(Python3 3.8 REQUIRED COMPONENTS Interpreter Development.Module)
 set(HASHSET_PYTHON_PATH ${CMAKE_BINARY_DIR}/python)
 set(package_dir ${HASHSET_PYTHON_PATH}/hashset)
 
-hashset_add_swig_module(hashset_python
+hashset_add_swig_module(hashset_python_native
   LANGUAGE python
   # The generated hashset.py only re-exports the builtin types: the package's
   # own __init__.py imports _hashset directly, so it stays out of the package.
   OUTPUT_DIR ${CMAKE_CURRENT_BINARY_DIR}/python-swig-support
   OPTIONS -builtin)
-set_target_properties(hashset_python PROPERTIES
+set_target_properties(hashset_python_native PROPERTIES
   OUTPUT_NAME _hashset
   PREFIX ""
   SUFFIX ".${Python3_SOABI}${CMAKE_SHARED_MODULE_SUFFIX}"
   LIBRARY_OUTPUT_DIRECTORY ${package_dir})
-target_link_libraries(hashset_python PRIVATE Python3::Module)
+target_link_libraries(hashset_python_native PRIVATE Python3::Module)
 
 file(GLOB package_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/python/hashset/*.py)
 set(package_copies)
@@ -33,13 +33,13 @@ foreach(source IN LISTS package_sources)
     DEPENDS ${source})
   list(APPEND package_copies ${package_dir}/${name})
 endforeach()
-add_custom_target(hashset_python_package ALL DEPENDS ${package_copies})
-add_dependencies(hashset_python_package hashset_python)
+add_custom_target(hashset_python ALL DEPENDS ${package_copies})
+add_dependencies(hashset_python hashset_python_native)
 
 add_custom_target(demo
   COMMAND ${CMAKE_COMMAND} -E env PYTHONPATH=${HASHSET_PYTHON_PATH}
           ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/python/examples/demo.py
-  DEPENDS hashset_python_package
+  DEPENDS hashset_python
   USES_TERMINAL)
 
 if(HASHSET_BUILD_TESTS)
