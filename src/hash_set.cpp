@@ -1,11 +1,14 @@
 #include "hashset/hash_set.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 #include <limits>
 #include <new>
 #include <utility>
+
+#include <sys/mman.h>
 
 namespace hashset {
 namespace {
@@ -50,7 +53,49 @@ void ensure_allocatable(std::size_t count) {
   ::operator delete(trial);
 }
 
+// Bulk calls on a table larger than the caches overlap their memory stalls:
+// the slot of the value kPrefetchDistance ahead is prefetched while the
+// current one is probed. Small tables skip it (it costs a second hash).
+constexpr std::size_t kPrefetchDistance = 16;
+constexpr std::size_t kPrefetchMinCapacity = std::size_t{1} << 16;
+
+template <class Table, class Visit>
+void for_each_value(const Table& table, const std::int64_t* values, std::size_t count, Visit visit) {
+  if (table.capacity() < kPrefetchMinCapacity) {
+    for (std::size_t i = 0; i < count; ++i) visit(i);
+    return;
+  }
+  for (std::size_t i = 0; i < count && i < kPrefetchDistance; ++i) table.prefetch(values[i]);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + kPrefetchDistance < count) table.prefetch(values[i + kPrefetchDistance]);
+    visit(i);
+  }
+}
+
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
 }  // namespace
+
+namespace detail {
+
+void* allocate_table_bytes(std::size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* pointer = std::aligned_alloc(kHugePage, rounded);
+  if (pointer == nullptr) throw std::bad_alloc();
+  madvise(pointer, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+  return pointer;
+}
+
+void deallocate_table_bytes(void* pointer, std::size_t bytes) noexcept {
+  if (bytes < kHugePage) {
+    ::operator delete(pointer);
+  } else {
+    std::free(pointer);
+  }
+}
+
+}  // namespace detail
 
 HashSet::HashSet() : state_(std::make_shared<State>()) {}
 
@@ -142,7 +187,7 @@ std::vector<std::int64_t> HashSet::collect() const {
 std::size_t HashSet::insert_many(const std::int64_t* values, std::size_t count) {
   Table& elements = state_->elements;
   const std::size_t before = elements.size();
-  for (std::size_t i = 0; i < count; ++i) elements.insert(values[i]);
+  for_each_value(elements, values, count, [&](std::size_t i) { elements.insert(values[i]); });
   const std::size_t added = elements.size() - before;
   if (added != 0) mark_changed();
   return added;
@@ -151,7 +196,7 @@ std::size_t HashSet::insert_many(const std::int64_t* values, std::size_t count) 
 std::size_t HashSet::erase_many(const std::int64_t* values, std::size_t count) {
   Table& elements = state_->elements;
   const std::size_t before = elements.size();
-  for (std::size_t i = 0; i < count; ++i) elements.erase(values[i]);
+  for_each_value(elements, values, count, [&](std::size_t i) { elements.erase(values[i]); });
   const std::size_t removed = before - elements.size();
   if (removed != 0) mark_changed();
   return removed;
@@ -160,7 +205,8 @@ std::size_t HashSet::erase_many(const std::int64_t* values, std::size_t count) {
 void HashSet::contains_many(const std::int64_t* values, std::size_t count,
                             std::uint8_t* found) const {
   const Table& elements = state_->elements;
-  for (std::size_t i = 0; i < count; ++i) found[i] = elements.contains(values[i]) ? 1 : 0;
+  for_each_value(elements, values, count,
+                 [&](std::size_t i) { found[i] = elements.contains(values[i]) ? 1 : 0; });
 }
 
 bool HashSet::equals(const HashSet& other) const {

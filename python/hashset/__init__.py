@@ -44,6 +44,27 @@ class HashSet(_NativeHashSet):
         elif iterable is not _NO_ELEMENTS:
             _add_all(self, iterable)
 
+    # -- bulk calls over buffers --------------------------------------------
+    # insert_many(values) -> int and discard_many(values) -> int are C++ calls
+    # taking any buffer of integers (numpy, array.array, memoryview) without a
+    # Python object per element, or any iterable of ints.
+
+    def contains_many(self, values):
+        """Return, for each of ``values``, whether it is an element.
+
+        ``values`` is any buffer of integers or iterable of ints; the result is
+        a memoryview of bools, which ``numpy.asarray`` views without a copy.
+        """
+        return memoryview(self._contains_many_bytes(values)).cast("?")
+
+    def to_array(self):
+        """Return every element, in unspecified order, as a memoryview of int64.
+
+        No Python int is made per element: ``numpy.asarray(s.to_array())`` or
+        ``array.array("q", s.to_array())`` take it as it is.
+        """
+        return memoryview(self._elements_bytes()).cast("q")
+
     # -- the rest of set's methods ------------------------------------------
 
     def remove(self, value):

@@ -16,6 +16,27 @@
     *$self = hashset::HashSet::deserialize(data, size);
   }
 
+  /// For each value, 1 when it is an element and 0 otherwise, as bytes
+  /// (HashSet.contains_many views them as bools without a copy).
+  // (A PyObject* parameter, not the (values, count) typemap: SWIG would spell
+  // the pointer's type `long long` in this helper's prototype.)
+  PyObject* _contains_many_bytes(PyObject* source) const {
+    hashset_python::Values values;
+    if (!values.read(source)) return nullptr;
+    PyObject* found = PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(values.size()));
+    if (found == nullptr) return nullptr;
+    $self->contains_many(values.data(), values.size(),
+                         reinterpret_cast<std::uint8_t*>(PyBytes_AS_STRING(found)));
+    return found;
+  }
+
+  /// All elements as native int64 bytes (HashSet.to_array views them as 'q').
+  PyObject* _elements_bytes() const {
+    const std::vector<std::int64_t> elements = $self->collect();
+    return PyBytes_FromStringAndSize(reinterpret_cast<const char*>(elements.data()),
+                                     static_cast<Py_ssize_t>(elements.size() * sizeof(std::int64_t)));
+  }
+
   %newobject __iter__;
   %feature("python:slot", "tp_iter", functype="getiterfunc") __iter__;
   /// Returns a fail-fast iterator over the elements.

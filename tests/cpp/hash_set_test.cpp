@@ -90,10 +90,14 @@ TEST(HashSet, ImpossibleReserveThrowsInsteadOfAborting) {
   EXPECT_EQ(sorted(set.collect()), (std::vector<std::int64_t>{1, 2}));
 }
 
-TEST(HashSet, BulkCallsMatchScalarCalls) {
+// 300000 values take the tables past the size where bulk calls prefetch.
+class BulkCalls : public ::testing::TestWithParam<int> {};
+
+TEST_P(BulkCalls, MatchScalarCalls) {
+  const int count = GetParam();
   std::mt19937_64 random(3);
   std::vector<std::int64_t> values;
-  for (int i = 0; i < 10000; ++i) values.push_back(random_value(random, 5000));
+  for (int i = 0; i < count; ++i) values.push_back(random_value(random, count / 2));
   HashSet set;
   Oracle oracle;
   std::size_t added = 0;
@@ -102,7 +106,7 @@ TEST(HashSet, BulkCallsMatchScalarCalls) {
   EXPECT_EQ(sorted(set.collect()), sorted(oracle));
 
   std::vector<std::int64_t> queries;
-  for (int i = 0; i < 10000; ++i) queries.push_back(random_value(random, 10000));
+  for (int i = 0; i < count; ++i) queries.push_back(random_value(random, count));
   std::vector<std::uint8_t> found(queries.size());
   set.contains_many(queries.data(), queries.size(), found.data());
   for (std::size_t i = 0; i < queries.size(); ++i) {
@@ -113,6 +117,8 @@ TEST(HashSet, BulkCallsMatchScalarCalls) {
   EXPECT_EQ(set.erase_many(queries.data(), queries.size()), removed);
   EXPECT_EQ(sorted(set.collect()), sorted(oracle));
 }
+
+INSTANTIATE_TEST_SUITE_P(Sizes, BulkCalls, ::testing::Values(10000, 300000));
 
 Oracle oracle_union(const Oracle& a, const Oracle& b) {
   Oracle result = a;

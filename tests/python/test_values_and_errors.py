@@ -151,3 +151,38 @@ def test_reserve_takes_a_size():
     assert s == {1}
     with pytest.raises(TypeError):
         s.reserve("many")
+
+
+def test_contains_many_and_to_array_match_set():
+    rng = __import__("random").Random(9)
+    elements = {rng.randrange(-500, 500) for _ in range(300)} | {INT64_MIN, INT64_MAX}
+    queries = [rng.randrange(-600, 600) for _ in range(1000)] + [INT64_MIN, INT64_MAX]
+    s = HashSet(elements)
+    found = s.contains_many(queries)
+    assert found.format == "?" and len(found) == len(queries)
+    assert found.tolist() == [q in elements for q in queries]
+    assert s.contains_many(array.array("q", queries)).tolist() == found.tolist()
+    assert s.contains_many([]).tolist() == []
+    contents = s.to_array()
+    assert contents.format == "q" and sorted(contents.tolist()) == sorted(elements)
+    assert HashSet().to_array().tolist() == []
+    with pytest.raises(OverflowError):
+        s.contains_many([1, 2**63])
+    with pytest.raises(TypeError):
+        s.contains_many([1, "a"])
+
+
+def test_bulk_results_are_numpy_views():
+    numpy = pytest.importorskip("numpy")
+    s = HashSet(numpy.arange(0, 100_000, 3))
+    queries = numpy.arange(100_000)
+    found = numpy.asarray(s.contains_many(queries))
+    assert found.dtype == numpy.bool_
+    assert numpy.array_equal(found, numpy.isin(queries, numpy.arange(0, 100_000, 3)))
+    elements = numpy.asarray(s.to_array())
+    assert elements.dtype == numpy.int64
+    assert numpy.array_equal(numpy.sort(elements), numpy.arange(0, 100_000, 3))
+    large = numpy.arange(300_000, dtype=numpy.int64)  # past the prefetching threshold
+    assert s.insert_many(large) == 300_000 - len(range(0, 100_000, 3))
+    assert numpy.asarray(s.contains_many(large)).all()
+    assert s.discard_many(large[::2]) == 150_000 and len(s) == 150_000

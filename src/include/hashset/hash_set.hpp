@@ -9,12 +9,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <absl/container/flat_hash_set.h>
+
+#include "hashset/detail/table_allocator.hpp"
 
 namespace hashset {
 
@@ -115,7 +118,9 @@ class HashSet {
 
  private:
   friend class HashSetIterator;
-  using Table = absl::flat_hash_set<std::int64_t>;
+  using Table = absl::flat_hash_set<std::int64_t, absl::Hash<std::int64_t>,
+                                    std::equal_to<std::int64_t>,
+                                    detail::TableAllocator<std::int64_t>>;
   struct State {
     Table elements;
     std::uint64_t version = 0;
