@@ -16,7 +16,7 @@ hashset_add_swig_module(hashset_python_native
   # The generated hashset.py only re-exports the builtin types: the package's
   # own __init__.py imports _hashset directly, so it stays out of the package.
   OUTPUT_DIR ${CMAKE_CURRENT_BINARY_DIR}/python-swig-support
-  OPTIONS -builtin)
+  OPTIONS -builtin -doxygen)
 set_target_properties(hashset_python_native PROPERTIES
   OUTPUT_NAME _hashset
   PREFIX ""
@@ -24,7 +24,8 @@ set_target_properties(hashset_python_native PROPERTIES
   LIBRARY_OUTPUT_DIRECTORY ${package_dir})
 target_link_libraries(hashset_python_native PRIVATE Python3::Module)
 
-file(GLOB package_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/python/hashset/*.py)
+file(GLOB package_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/python/hashset/*.py
+     ${PROJECT_SOURCE_DIR}/python/hashset/*.pyi ${PROJECT_SOURCE_DIR}/python/hashset/py.typed)
 set(package_copies)
 foreach(source IN LISTS package_sources)
   get_filename_component(name ${source} NAME)
@@ -48,4 +49,10 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(python PROPERTIES
     LABELS python
     ENVIRONMENT "PYTHONPATH=${HASHSET_PYTHON_PATH};HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
+  # The same tests against the wheel that `python3 -m build` makes, installed
+  # in a fresh venv.
+  add_test(NAME python_wheel
+    COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/python/run_wheel_test.py
+            ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/python-wheel-test)
+  set_tests_properties(python_wheel PROPERTIES LABELS python)
 endif()

@@ -13,6 +13,7 @@ from . import _hashset
 __all__ = ["HashSet"]
 
 _NativeHashSet = _hashset.HashSet
+HashSetIterator = _hashset.HashSetIterator  # what iter(HashSet) returns, for type hints
 _PYTHON_SETS = (set, frozenset)
 _NO_ELEMENTS = ()
 
