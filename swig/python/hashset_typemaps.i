@@ -156,13 +156,18 @@ class Values {
   std::size_t size_ = 0;
 };
 
-// The C++ set behind a HashSet object, or null with TypeError set when the
-// object was never initialised (a subclass that skipped __init__).
-hashset::HashSet* set_of(PyObject* self) {
+// The C++ object behind `self` of one of our builtin types, or null with
+// TypeError set when the object was never initialised.
+template <class T>
+T* pointer_of(PyObject* self) {
   void* pointer = reinterpret_cast<SwigPyObject*>(self)->ptr;
-  if (pointer == nullptr) PyErr_SetString(PyExc_TypeError, "HashSet object is not initialised");
-  return static_cast<hashset::HashSet*>(pointer);
+  if (pointer == nullptr) {
+    PyErr_Format(PyExc_TypeError, "%.200s object is not initialised", Py_TYPE(self)->tp_name);
+  }
+  return static_cast<T*>(pointer);
 }
+
+hashset::HashSet* set_of(PyObject* self) { return pointer_of<hashset::HashSet>(self); }
 
 // sq_contains: `x in s` without going through SWIG's generic dispatch.
 int contains_slot(PyObject* self, PyObject* value) {
@@ -184,17 +189,10 @@ Py_ssize_t length_slot(PyObject* self) {
 // `self` of a HashSet method: the method descriptor has already checked that
 // it is a HashSet, so SWIG's generic conversion (a subtype walk and a type
 // comparison, about 65 instructions a call) is skipped for the pointer itself.
-%typemap(in, fragment="hashset_python") hashset::HashSet* self, const hashset::HashSet* self {
-  $1 = hashset_python::set_of($input);
+%typemap(in, fragment="hashset_python") hashset::HashSet* self, const hashset::HashSet* self,
+    hashset::HashSetIterator* self, const hashset::HashSetIterator* self {
+  $1 = hashset_python::pointer_of<$*1_ltype>($input);
   if ($1 == nullptr) SWIG_fail;
-}
-
-// A subclass whose __init__ skipped HashSet.__init__ has no C++ object.
-%typemap(check) SWIGTYPE* self {
-  if ($1 == nullptr) {
-    PyErr_SetString(PyExc_TypeError, "HashSet object is not initialised");
-    SWIG_fail;
-  }
 }
 
 %typemap(in, fragment="hashset_python") std::int64_t {
