@@ -117,4 +117,11 @@ if(HASHSET_BUILD_TESTS)
     COMMAND ${HASHSET_GO_EXECUTABLE} test -count=1 -v .
     WORKING_DIRECTORY ${go_module_dir})
   set_tests_properties(go_idioms PROPERTIES LABELS go ENVIRONMENT "${go_env}")
+  # A module of its own requiring `hashset` through a replace directive that
+  # points at ${go_module_dir}, as the README tells users to do.
+  add_test(NAME go_module_package
+    COMMAND ${CMAKE_COMMAND} -DGO=${HASHSET_GO_EXECUTABLE} -DMODULE=${go_module_dir}
+            -DWORK_DIR=${go_root}/module-test -DEXAMPLE=${PROJECT_SOURCE_DIR}/tests/go/module/main.go
+            -P ${PROJECT_SOURCE_DIR}/tests/go/module_package.cmake)
+  set_tests_properties(go_module_package PROPERTIES LABELS go ENVIRONMENT "${go_env}")
 endif()

@@ -45,13 +45,28 @@ set(java_generated
 file(GLOB java_interface_files CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/swig/java/*.i)
 set(java_flags --release 11 -encoding UTF-8 -Xlint:all -Werror)
 
+# The jar is self-contained: it carries the JNI library as
+# native/<os>-<arch>/libhashset_java.so, which hashsetNativeJNI copies to a
+# temporary file and loads (see swig/java/hashset_typemaps.i); without that
+# entry it falls back to System.loadLibrary and java.library.path.
+string(TOLOWER "${CMAKE_SYSTEM_NAME}" java_native_os)
+string(TOLOWER "${CMAKE_SYSTEM_PROCESSOR}" java_native_arch)
+if(java_native_arch MATCHES "^(amd64|x64)$")
+  set(java_native_arch x86_64)
+elseif(java_native_arch STREQUAL "arm64")
+  set(java_native_arch aarch64)
+endif()
+set(java_native_entry native/${java_native_os}-${java_native_arch})
+
 add_custom_command(OUTPUT ${HASHSET_JAVA_JAR}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${HASHSET_JAVA_DIR}/classes
   COMMAND ${Java_JAVAC_EXECUTABLE} ${java_flags} -d ${HASHSET_JAVA_DIR}/classes ${java_generated}
+  COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:hashset_java_jni>
+          ${HASHSET_JAVA_DIR}/classes/${java_native_entry}/$<TARGET_FILE_NAME:hashset_java_jni>
   COMMAND ${Java_JAR_EXECUTABLE} cf ${HASHSET_JAVA_JAR} -C ${HASHSET_JAVA_DIR}/classes .
   # The library target is rebuilt whenever SWIG regenerates the sources.
-  DEPENDS hashset_java_jni ${HASHSET_SWIG_INTERFACE} ${java_interface_files}
-  COMMENT "Compiling the io.hashset classes into hashset.jar"
+  DEPENDS hashset_java_jni $<TARGET_FILE:hashset_java_jni> ${HASHSET_SWIG_INTERFACE} ${java_interface_files}
+  COMMENT "Compiling the io.hashset classes and packing them with the JNI library into hashset.jar"
   VERBATIM)
 add_custom_target(hashset_java ALL DEPENDS ${HASHSET_JAVA_JAR})
 
@@ -93,4 +108,13 @@ if(HASHSET_BUILD_TESTS)
       LABELS java
       ENVIRONMENT "HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
   endforeach()
+
+  # The jar alone: a program run from source with only hashset.jar on the class
+  # path and a java.library.path where the library is not.
+  add_test(NAME java_jar_package
+    COMMAND ${Java_JAVA_EXECUTABLE} -Djava.library.path=${HASHSET_JAVA_DIR}/no-such-dir
+            --class-path ${HASHSET_JAVA_JAR} ${PROJECT_SOURCE_DIR}/tests/java/jar/JarExample.java)
+  set_tests_properties(java_jar_package PROPERTIES
+    LABELS java
+    PASS_REGULAR_EXPRESSION "^true 4 -9223372036854775808 1 2 9223372036854775807\n$")
 endif()

@@ -53,6 +53,33 @@ endforeach()
 add_custom_target(hashset_javascript ALL DEPENDS ${js_package_copies})
 add_dependencies(hashset_javascript hashset_javascript_native)
 
+# `npm pack` of that folder: ${CMAKE_BINARY_DIR}/javascript/hashset-<version>.tgz,
+# installable offline with `npm install <tarball>`. The addon inside is built
+# for this Node's ABI and platform. npm's cache stays in the build tree.
+find_program(HASHSET_NPM_EXECUTABLE NAMES npm HINTS ${node_bin_dir})
+if(HASHSET_NPM_EXECUTABLE)
+  file(READ ${PROJECT_SOURCE_DIR}/javascript/package.json js_package_json)
+  string(JSON js_package_version GET "${js_package_json}" version)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/javascript/package.json)
+  set(HASHSET_NPM_TARBALL ${CMAKE_BINARY_DIR}/javascript/hashset-${js_package_version}.tgz)
+  set(js_npm_env
+    npm_config_cache=${CMAKE_BINARY_DIR}/javascript/npm-cache
+    npm_config_update_notifier=false
+    npm_config_offline=true
+    npm_config_audit=false
+    npm_config_fund=false)
+  add_custom_command(OUTPUT ${HASHSET_NPM_TARBALL}
+    COMMAND ${CMAKE_COMMAND} -E env ${js_npm_env}
+            ${HASHSET_NPM_EXECUTABLE} pack --silent --pack-destination ${CMAKE_BINARY_DIR}/javascript .
+    WORKING_DIRECTORY ${js_package_dir}
+    DEPENDS hashset_javascript_native $<TARGET_FILE:hashset_javascript_native> ${js_package_copies}
+    COMMENT "Packing the hashset Node package into hashset-${js_package_version}.tgz"
+    VERBATIM)
+  add_custom_target(hashset_javascript_npm ALL DEPENDS ${HASHSET_NPM_TARBALL})
+else()
+  message(STATUS "HASHSET_JAVASCRIPT: no `npm` was found, so no npm tarball is built")
+endif()
+
 if(HASHSET_BUILD_TESTS)
   foreach(test_name conformance idioms)
     add_test(NAME javascript_${test_name}
@@ -62,4 +89,13 @@ if(HASHSET_BUILD_TESTS)
       LABELS javascript
       ENVIRONMENT "NODE_PATH=${HASHSET_JAVASCRIPT_PATH};HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
   endforeach()
+  if(HASHSET_NPM_TARBALL)
+    # Installs the tarball offline into a fresh project and runs the README's example there.
+    add_test(NAME javascript_npm_package
+      COMMAND ${CMAKE_COMMAND} -DNPM=${HASHSET_NPM_EXECUTABLE} -DNODE=${HASHSET_NODE_EXECUTABLE}
+              -DPACKAGE=${HASHSET_NPM_TARBALL} -DWORK_DIR=${CMAKE_BINARY_DIR}/javascript/npm-test
+              -DEXAMPLE=${PROJECT_SOURCE_DIR}/tests/javascript/npm_example.js
+              -P ${PROJECT_SOURCE_DIR}/tests/javascript/npm_package.cmake)
+    set_tests_properties(javascript_npm_package PROPERTIES LABELS javascript)
+  endif()
 endif()

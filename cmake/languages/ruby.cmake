@@ -11,7 +11,7 @@ if(NOT HASHSET_RUBY_EXECUTABLE)
   message(FATAL_ERROR "HASHSET_RUBY is on but ruby was not found (Debian: scripts/install-deps.sh ruby)")
 endif()
 # Headers and link flags exactly as this interpreter was built.
-foreach(key rubyhdrdir rubyarchhdrdir libdir LIBRUBYARG_SHARED DLEXT)
+foreach(key rubyhdrdir rubyarchhdrdir libdir bindir LIBRUBYARG_SHARED DLEXT)
   execute_process(
     COMMAND ${HASHSET_RUBY_EXECUTABLE} -rrbconfig -e "print RbConfig::CONFIG['${key}']"
     OUTPUT_VARIABLE ruby_${key} OUTPUT_STRIP_TRAILING_WHITESPACE
@@ -43,6 +43,32 @@ target_include_directories(hashset_ruby SYSTEM PRIVATE ${ruby_rubyhdrdir} ${ruby
 target_link_directories(hashset_ruby PRIVATE ${ruby_libdir})
 target_link_libraries(hashset_ruby PRIVATE ${ruby_link_flags})
 
+# A platform gem holding the prebuilt extension: hashset-<version>-<platform>.gem
+# in ${HASHSET_RUBY_PATH}, built offline by `gem build` from ruby/hashset.gemspec.in.
+find_program(HASHSET_GEM_EXECUTABLE NAMES gem gem3.1 HINTS ${ruby_bindir})
+execute_process(
+  COMMAND ${HASHSET_RUBY_EXECUTABLE} -e "print Gem::Platform.local.to_s, ' ', RbConfig::CONFIG['ruby_version']"
+  OUTPUT_VARIABLE ruby_gem_facts OUTPUT_STRIP_TRAILING_WHITESPACE
+  RESULT_VARIABLE ruby_result)
+if(HASHSET_GEM_EXECUTABLE AND ruby_result EQUAL 0)
+  separate_arguments(ruby_gem_facts UNIX_COMMAND "${ruby_gem_facts}")
+  list(GET ruby_gem_facts 0 ruby_gem_platform)
+  list(GET ruby_gem_facts 1 ruby_abi_version)
+  set(ruby_gem_dir ${CMAKE_CURRENT_BINARY_DIR}/ruby-gem)
+  set(HASHSET_RUBY_GEM ${HASHSET_RUBY_PATH}/hashset-${PROJECT_VERSION}-${ruby_gem_platform}.gem)
+  configure_file(${PROJECT_SOURCE_DIR}/ruby/hashset.gemspec.in ${ruby_gem_dir}/hashset.gemspec @ONLY)
+  add_custom_command(OUTPUT ${HASHSET_RUBY_GEM}
+    COMMAND ${CMAKE_COMMAND} -E copy $<TARGET_FILE:hashset_ruby> ${ruby_gem_dir}/lib/$<TARGET_FILE_NAME:hashset_ruby>
+    COMMAND ${HASHSET_GEM_EXECUTABLE} build --quiet hashset.gemspec --output ${HASHSET_RUBY_GEM}
+    WORKING_DIRECTORY ${ruby_gem_dir}
+    DEPENDS hashset_ruby $<TARGET_FILE:hashset_ruby> ${ruby_gem_dir}/hashset.gemspec
+    COMMENT "Packing hashset.so into the gem hashset-${PROJECT_VERSION}-${ruby_gem_platform}.gem"
+    VERBATIM)
+  add_custom_target(hashset_ruby_gem ALL DEPENDS ${HASHSET_RUBY_GEM})
+else()
+  message(STATUS "HASHSET_RUBY: no `gem` program (Debian: ruby-rubygems), so no gem is built")
+endif()
+
 if(HASHSET_BUILD_TESTS)
   set(ruby_test_environment
     "HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
@@ -53,4 +79,13 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(ruby_conformance ruby_idioms PROPERTIES
     LABELS ruby
     ENVIRONMENT "${ruby_test_environment}")
+  if(HASHSET_RUBY_GEM)
+    # Installs the gem into a fresh folder and runs the README's example from it.
+    add_test(NAME ruby_gem_package
+      COMMAND ${CMAKE_COMMAND} -DGEM=${HASHSET_GEM_EXECUTABLE} -DRUBY=${HASHSET_RUBY_EXECUTABLE}
+              -DPACKAGE=${HASHSET_RUBY_GEM} -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/ruby-gem-test
+              -DEXAMPLE=${PROJECT_SOURCE_DIR}/tests/ruby/gem_example.rb
+              -P ${PROJECT_SOURCE_DIR}/tests/ruby/gem_package.cmake)
+    set_tests_properties(ruby_gem_package PROPERTIES LABELS ruby)
+  endif()
 endif()

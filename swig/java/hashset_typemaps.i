@@ -44,9 +44,56 @@ inline bool fits_java_array(JNIEnv* jenv, std::size_t size) {
 // package-private: users see only HashSet and HashSetIterator.
 %pragma(java) jniclassclassmodifiers = "final class"
 %pragma(java) moduleclassmodifiers = "final class"
+// The library is found, in this order: at the path of the system property
+// io.hashset.library; inside the jar, as native/<os>-<arch>/<mapped name>
+// (copied once to a temporary file that is loaded, then deleted); on
+// java.library.path (System.loadLibrary).
 %pragma(java) jniclasscode = %{
   static {
+    loadNativeLibrary();
+  }
+
+  private static void loadNativeLibrary() {
+    String explicit = System.getProperty("io.hashset.library");
+    if (explicit != null && !explicit.isEmpty()) {
+      System.load(new java.io.File(explicit).getAbsolutePath());
+      return;
+    }
+    String name = System.mapLibraryName("hashset_java");
+    String resource = "/native/" + nativePlatform() + "/" + name;
+    try (java.io.InputStream in = hashsetNativeJNI.class.getResourceAsStream(resource)) {
+      if (in != null) {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("hashset_java-", "-" + name);
+        try {
+          java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          System.load(file.toAbsolutePath().toString());
+        } finally {
+          // A loaded library stays mapped after its file is gone (not so on
+          // Windows, where the file goes when the JVM exits).
+          try {
+            java.nio.file.Files.delete(file);
+          } catch (java.io.IOException e) {
+            file.toFile().deleteOnExit();
+          }
+        }
+        return;
+      }
+    } catch (java.io.IOException e) {
+      throw new UnsatisfiedLinkError("cannot extract " + resource + " from the jar: " + e);
+    }
     System.loadLibrary("hashset_java");
+  }
+
+  /** The jar's folder name for this platform: linux-x86_64, darwin-aarch64, ... */
+  private static String nativePlatform() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.startsWith("linux")) os = "linux";
+    else if (os.startsWith("mac") || os.startsWith("darwin")) os = "darwin";
+    else if (os.startsWith("windows")) os = "windows";
+    if (arch.equals("amd64") || arch.equals("x86-64")) arch = "x86_64";
+    else if (arch.equals("arm64")) arch = "aarch64";
+    return os + "-" + arch;
   }
 
   /** Frees native objects whose Java proxy became unreachable. */

@@ -1,0 +1,27 @@
+# go_module_package: a module of its own (tests/go/module/main.go) that uses
+# the built module through a replace directive, built and run offline.
+# cmake -DGO=... -DMODULE=<build>/go/hashset -DWORK_DIR=... -DEXAMPLE=... -P module_package.cmake
+# (GOCACHE, GOPATH, GOPROXY=off, GOFLAGS=-mod=mod come from the test's environment.)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+file(COPY ${EXAMPLE} DESTINATION ${WORK_DIR})
+foreach(step
+    "mod;init;example.com/consumer"
+    "mod;edit;-require=hashset@v0.0.0;-replace=hashset=${MODULE}"
+    "vet;."
+    "build;-o;consumer;.")
+  execute_process(COMMAND ${GO} ${step} WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "go ${step} failed (${result})")
+  endif()
+endforeach()
+execute_process(COMMAND ${WORK_DIR}/consumer
+  OUTPUT_VARIABLE output
+  RESULT_VARIABLE result)
+message("${output}")
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "the example failed (${result})")
+endif()
+if(NOT output STREQUAL "true 4\n[-9223372036854775808 1 2 3] <nil>\n")
+  message(FATAL_ERROR "unexpected output from the example")
+endif()

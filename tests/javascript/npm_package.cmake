@@ -1,0 +1,31 @@
+# javascript_npm_package: `npm install --offline` the packed tarball into an
+# empty project, then run tests/javascript/npm_example.js from that project.
+# cmake -DNPM=... -DNODE=... -DPACKAGE=<.tgz> -DWORK_DIR=... -DEXAMPLE=... -P npm_package.cmake
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+file(WRITE ${WORK_DIR}/package.json "{ \"name\": \"hashset-consumer\", \"version\": \"1.0.0\", \"private\": true }\n")
+file(COPY ${EXAMPLE} DESTINATION ${WORK_DIR})
+get_filename_component(example_name ${EXAMPLE} NAME)
+unset(ENV{NODE_PATH})
+set(ENV{npm_config_cache} ${WORK_DIR}/npm-cache)
+set(ENV{npm_config_userconfig} ${WORK_DIR}/npmrc)
+set(ENV{npm_config_update_notifier} false)
+execute_process(
+  COMMAND ${NPM} install --offline --no-audit --no-fund ${PACKAGE}
+  WORKING_DIRECTORY ${WORK_DIR}
+  RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "npm install failed (${result})")
+endif()
+execute_process(
+  COMMAND ${NODE} ${example_name}
+  WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT_VARIABLE output
+  RESULT_VARIABLE result)
+message("${output}")
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "the example failed (${result})")
+endif()
+if(NOT output MATCHES "^2 true \\[ 3, 9223372036854775807n \\] true\nfrom node_modules/hashset/hashset.js\n$")
+  message(FATAL_ERROR "unexpected output from the example")
+endif()
