@@ -14,9 +14,6 @@ __all__ = ["HashSet"]
 
 # What iter(HashSet) returns: fail-fast, RuntimeError once the set changed.
 class HashSetIterator(Iterator[int]):
-    # SWIG's object handle, present on every SWIG builtin object.
-    this: Any
-    thisown: bool
     def __init__(self, *args: Any, **kwargs: Any) -> None: ...  # raises: made only by iter()
     def __next__(self) -> int: ...
     def __length_hint__(self) -> int: ...

@@ -43,3 +43,29 @@
   hashset::HashSetIterator* __iter__() const { return new hashset::HashSetIterator(*$self); }
 }
 
+
+// SWIG's builtin base type gives every object ownership handles (thisown,
+// own, disown, acquire, append, next, this) with which Python code could leak
+// the C++ object or chain objects together. A HashSet always owns its set:
+// remove them. The module has its own SWIG type table (hashset_typemaps.i),
+// so no other SWIG module shares the base type changed here.
+%init %{
+  {
+    PyTypeObject* base = SwigPyObject_type();
+    for (const char* name : {"own", "disown", "acquire", "append", "next"}) {
+      if (PyDict_DelItemString(base->tp_dict, name) != 0) PyErr_Clear();
+    }
+    PyType_Modified(base);
+    for (const char* type_name : {"HashSet", "HashSetIterator"}) {
+      PyObject* type = PyObject_GetAttrString(m, type_name);
+      if (type == nullptr) return NULL;
+      for (const char* name : {"this", "thisown"}) {
+        if (PyDict_DelItemString(reinterpret_cast<PyTypeObject*>(type)->tp_dict, name) != 0) {
+          PyErr_Clear();
+        }
+      }
+      PyType_Modified(reinterpret_cast<PyTypeObject*>(type));
+      Py_DECREF(type);
+    }
+  }
+%}

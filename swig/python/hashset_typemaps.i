@@ -1,4 +1,10 @@
 // Python: what must precede the API (typemaps, renames, per-method exceptions).
+
+// A runtime of its own: hashset_protocol.i edits SWIG's base type, which must
+// not be shared with other SWIG modules loaded in the same process.
+%begin %{
+#define SWIG_TYPE_TABLE hashset_python
+%}
 //
 // Integers are exact: any int or object with __index__ in [-2**63, 2**63);
 // anything else raises OverflowError or TypeError before the set is touched.

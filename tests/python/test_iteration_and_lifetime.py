@@ -173,3 +173,22 @@ def test_interpreter_exit_with_live_sets_is_clean():
                             check=False, timeout=60)
     assert result.returncode == 0 and result.stdout == "done\n"
     assert result.stderr == ""  # no SWIG leak warnings
+
+
+@pytest.mark.parametrize("name", ["this", "thisown", "own", "disown", "acquire", "append", "next"])
+def test_swig_ownership_handles_are_not_exposed(name):
+    s = HashSet([1])
+    assert not hasattr(s, name) and not hasattr(iter(s), name)
+
+
+@pytest.mark.skipif(not RSS_IS_MEANINGFUL, reason="memory is not measurable under a sanitizer")
+def test_setting_thisown_cannot_leak_the_set():
+    def churn():
+        for _ in range(20_000):
+            s = HashSet(range(64))
+            s.thisown = False  # an ordinary attribute now: SWIG's handle is gone
+            del s
+    churn()
+    before = rss_bytes()
+    churn()
+    assert rss_bytes() - before < 4 * 2**20  # a leak would be about 25 MB
