@@ -11,8 +11,19 @@
 // ErrClosed and the others panic with ErrClosed; nothing crashes.
 //
 // The zero Set is an empty set ready to use. Copies of a Set value share the
-// same native set, as copies of an *os.File share the file. A Set is not
-// safe for concurrent use: guard it with a mutex, as for a map.
+// same native set, as copies of an *os.File share the file.
+//
+// Goroutines: a Set is safe for concurrent use. Every method holds the set's
+// mutex for the whole native call (methods of two sets hold both, taken in a
+// global order, so a.Update(b) racing b.Update(a) cannot deadlock), so calls
+// are atomic and never corrupt the set; Close waits for a running call, and
+// calls after Close report ErrClosed. Compound steps (check, then insert)
+// still need a lock of your own. An Iterator takes the set's mutex for each
+// step and stops with ErrConcurrentModification when another goroutine
+// changed the set; one Iterator must not be used by two goroutines at once.
+// A zero Set gets its native set on its first use: create a shared Set with
+// New (or use it once) before handing it to other goroutines. See
+// docs/threads.md.
 //
 // Iteration order is unspecified and may change after any mutation. An
 // iteration notices when the set changes under it (other than through
@@ -29,6 +40,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"hashset/internal/native"
@@ -64,15 +76,20 @@ type Set struct {
 // handle owns one native set; copies of a Set share it, and the finalizer
 // is attached to it, so it is released once no Set refers to it.
 type handle struct {
-	ptr native.SwigcptrHashSet // 0 once closed
+	mu    sync.Mutex             // held for every native call on ptr
+	ptr   native.SwigcptrHashSet // 0 once closed
+	order uint64                 // two handles are locked lower order first
 }
 
 // liveSets and liveIterators count the native objects not yet released
 // (the tests check that finalizers release them).
 var liveSets, liveIterators atomic.Int64
 
+// lockOrders numbers the handles for the lock order of two-set calls.
+var lockOrders atomic.Uint64
+
 func newHandle(set native.HashSet) *handle {
-	h := &handle{ptr: set.(native.SwigcptrHashSet)}
+	h := &handle{ptr: set.(native.SwigcptrHashSet), order: lockOrders.Add(1)}
 	liveSets.Add(1)
 	runtime.SetFinalizer(h, (*handle).release)
 	return h
@@ -95,30 +112,41 @@ func New(values ...int64) *Set {
 	return s
 }
 
-// live returns the handle of an open set, giving a zero Set its native set.
-func (s *Set) live() *handle {
+// handle returns the handle of s, giving a zero Set its native set.
+func (s *Set) handle() *handle {
 	if s == nil {
 		panic("hashset: method called on a nil *Set")
 	}
 	if s.h == nil {
 		s.h = newHandle(native.NewHashSet())
 	}
-	if s.h.ptr == 0 {
-		panic(ErrClosed)
-	}
 	return s.h
 }
 
-// open is live for the methods that report ErrClosed as an error.
+// open locks the handle of s and returns it, or ErrClosed (not locked) when
+// the set is closed. The caller unlocks h.mu.
 func (s *Set) open() (*handle, error) {
-	if s != nil && s.h != nil && s.h.ptr == 0 {
+	h := s.handle()
+	h.mu.Lock()
+	if h.ptr == 0 {
+		h.mu.Unlock()
 		return nil, ErrClosed
 	}
-	return s.live(), nil
+	return h, nil
 }
 
-// Close releases the native set. Closing again, or closing a zero Set, is
-// harmless and returns nil.
+// live is open for the methods that panic with ErrClosed.
+func (s *Set) live() *handle {
+	h, err := s.open()
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// Close releases the native set, after any call running in another
+// goroutine. Closing again, or closing a zero Set, is harmless and returns
+// nil.
 func (s *Set) Close() error {
 	if s == nil {
 		return nil
@@ -127,14 +155,18 @@ func (s *Set) Close() error {
 		s.h = &handle{}
 		return nil
 	}
-	runtime.SetFinalizer(s.h, nil)
-	s.h.release()
+	h := s.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	runtime.SetFinalizer(h, nil)
+	h.release()
 	return nil
 }
 
 // Insert adds x and reports whether it was not yet an element.
 func (s *Set) Insert(x int64) bool {
 	h := s.live()
+	defer h.mu.Unlock()
 	added := h.ptr.Insert(x)
 	runtime.KeepAlive(h)
 	return added
@@ -143,6 +175,7 @@ func (s *Set) Insert(x int64) bool {
 // Contains reports whether x is an element.
 func (s *Set) Contains(x int64) bool {
 	h := s.live()
+	defer h.mu.Unlock()
 	found := h.ptr.Contains(x)
 	runtime.KeepAlive(h)
 	return found
@@ -151,6 +184,7 @@ func (s *Set) Contains(x int64) bool {
 // Erase removes x and reports whether it was an element.
 func (s *Set) Erase(x int64) bool {
 	h := s.live()
+	defer h.mu.Unlock()
 	removed := h.ptr.Erase(x)
 	runtime.KeepAlive(h)
 	return removed
@@ -163,6 +197,7 @@ func (s *Set) Pop() (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	defer h.mu.Unlock()
 	var x int64
 	err = catch(func() { x = h.ptr.Pop() })
 	runtime.KeepAlive(h)
@@ -175,6 +210,7 @@ func (s *Set) Pop() (int64, error) {
 // Len returns the number of elements.
 func (s *Set) Len() int {
 	h := s.live()
+	defer h.mu.Unlock()
 	n := h.ptr.Size()
 	runtime.KeepAlive(h)
 	return n
@@ -183,6 +219,7 @@ func (s *Set) Len() int {
 // IsEmpty reports whether the set has no elements.
 func (s *Set) IsEmpty() bool {
 	h := s.live()
+	defer h.mu.Unlock()
 	empty := h.ptr.Empty()
 	runtime.KeepAlive(h)
 	return empty
@@ -191,6 +228,7 @@ func (s *Set) IsEmpty() bool {
 // Clear removes every element.
 func (s *Set) Clear() {
 	h := s.live()
+	defer h.mu.Unlock()
 	h.ptr.Clear()
 	runtime.KeepAlive(h)
 }
@@ -206,6 +244,7 @@ func (s *Set) Reserve(n int) {
 		panic(fmt.Errorf("%w: %d > MaxReserve", ErrTooLarge, n))
 	}
 	h := s.live()
+	defer h.mu.Unlock()
 	err := catch(func() { h.ptr.Reserve(n) })
 	runtime.KeepAlive(h)
 	if err != nil {
@@ -216,6 +255,7 @@ func (s *Set) Reserve(n int) {
 // Collect returns the elements in unspecified order, as a new slice.
 func (s *Set) Collect() []int64 {
 	h := s.live()
+	defer h.mu.Unlock()
 	values := h.ptr.Collect()
 	runtime.KeepAlive(h)
 	return values
@@ -224,6 +264,7 @@ func (s *Set) Collect() []int64 {
 // InsertMany adds every value and returns how many were not yet elements.
 func (s *Set) InsertMany(values []int64) int {
 	h := s.live()
+	defer h.mu.Unlock()
 	n := h.ptr.InsertMany(values)
 	runtime.KeepAlive(h)
 	return n
@@ -232,6 +273,7 @@ func (s *Set) InsertMany(values []int64) int {
 // EraseMany removes every value and returns how many were elements.
 func (s *Set) EraseMany(values []int64) int {
 	h := s.live()
+	defer h.mu.Unlock()
 	n := h.ptr.EraseMany(values)
 	runtime.KeepAlive(h)
 	return n
@@ -240,22 +282,45 @@ func (s *Set) EraseMany(values []int64) int {
 // Clone returns a new set with the same elements.
 func (s *Set) Clone() *Set {
 	h := s.live()
+	defer h.mu.Unlock()
 	c := &Set{h: newHandle(native.NewHashSet(h.ptr))}
 	runtime.KeepAlive(h)
 	return c
 }
 
-// both returns the open handles of s and other.
-func (s *Set) both(other *Set) (*handle, *handle) {
+// both locks the handles of s and other (once when they are the same),
+// lower order first, and returns them with the function that unlocks them.
+// It panics with ErrClosed, holding no lock, when either set is closed.
+func (s *Set) both(other *Set) (*handle, *handle, func()) {
 	if other == nil {
 		panic("hashset: nil *Set argument")
 	}
-	return s.live(), other.live()
+	a, b := s.handle(), other.handle()
+	first, second := a, b
+	if second.order < first.order {
+		first, second = second, first
+	}
+	first.mu.Lock()
+	if second != first {
+		second.mu.Lock()
+	}
+	unlock := func() {
+		if second != first {
+			second.mu.Unlock()
+		}
+		first.mu.Unlock()
+	}
+	if a.ptr == 0 || b.ptr == 0 {
+		unlock()
+		panic(ErrClosed)
+	}
+	return a, b, unlock
 }
 
 // compare runs a predicate of two sets.
 func (s *Set) compare(other *Set, f func(a, b native.SwigcptrHashSet) bool) bool {
-	a, b := s.both(other)
+	a, b, unlock := s.both(other)
+	defer unlock()
 	result := f(a.ptr, b.ptr)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -284,7 +349,8 @@ func (s *Set) IsDisjoint(other *Set) bool {
 
 // combine builds a new set from two.
 func (s *Set) combine(other *Set, f func(a, b native.SwigcptrHashSet) native.HashSet) *Set {
-	a, b := s.both(other)
+	a, b, unlock := s.both(other)
+	defer unlock()
 	result := &Set{h: newHandle(f(a.ptr, b.ptr))}
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -313,7 +379,8 @@ func (s *Set) SymmetricDifference(other *Set) *Set {
 
 // modify changes s in place using other.
 func (s *Set) modify(other *Set, f func(a, b native.SwigcptrHashSet)) {
-	a, b := s.both(other)
+	a, b, unlock := s.both(other)
+	defer unlock()
 	f(a.ptr, b.ptr)
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
@@ -343,6 +410,7 @@ func (s *Set) SymmetricDifferenceUpdate(other *Set) {
 // bytes in every language binding): equal sets give identical bytes.
 func (s *Set) Serialize() []byte {
 	h := s.live()
+	defer h.mu.Unlock()
 	data := h.ptr.Serialize()
 	runtime.KeepAlive(h)
 	return data
@@ -354,6 +422,7 @@ func (s *Set) MarshalBinary() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer h.mu.Unlock()
 	data := h.ptr.Serialize()
 	runtime.KeepAlive(h)
 	return data, nil
@@ -368,6 +437,7 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return err
 	}
+	defer h.mu.Unlock()
 	err = catch(func() { h.ptr.LoadSerialized(data) })
 	runtime.KeepAlive(h)
 	return err
@@ -386,10 +456,16 @@ func Deserialize(data []byte) (*Set, error) {
 
 // String formats the set with its elements in ascending order.
 func (s *Set) String() string {
-	if s == nil || (s.h != nil && s.h.ptr == 0) {
+	if s == nil {
 		return "hashset.Set(closed)"
 	}
-	values := s.Collect()
+	h, err := s.open()
+	if err != nil {
+		return "hashset.Set(closed)"
+	}
+	values := h.ptr.Collect()
+	runtime.KeepAlive(h)
+	h.mu.Unlock()
 	sort.Slice(values, func(i, j int) bool { return values[i] < values[j] })
 	var b strings.Builder
 	b.WriteString("hashset.Set{")
@@ -408,10 +484,10 @@ func (s *Set) String() string {
 // iteration (other than by a yield that then returned false), and ErrClosed
 // when the set is or gets closed.
 func (s *Set) Iterate(yield func(int64) bool) error {
-	if _, err := s.open(); err != nil {
+	it, err := s.newIterator()
+	if err != nil {
 		return err
 	}
-	it := s.Iterator()
 	defer it.Close()
 	for it.Next() {
 		if !yield(it.Value()) {

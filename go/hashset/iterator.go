@@ -21,6 +21,11 @@ import (
 // returns false and Err returns ErrConcurrentModification; once the set is
 // closed, Err returns ErrClosed. The native iterator is released when Next
 // returns false, by Close, or by a finalizer.
+//
+// Each step holds the set's mutex, so iterating while other goroutines use
+// the set is safe: a change they make stops the iteration with
+// ErrConcurrentModification. One Iterator must not be used by two goroutines
+// at once.
 type Iterator struct {
 	set     *handle // the iterated set; keeps it alive during the iteration
 	ptr     native.SwigcptrHashSetIterator
@@ -31,15 +36,29 @@ type Iterator struct {
 }
 
 // Iterator returns an iterator over the elements of s.
+// It panics with ErrClosed when s is closed.
 func (s *Set) Iterator() *Iterator {
-	h := s.live()
+	it, err := s.newIterator()
+	if err != nil {
+		panic(err)
+	}
+	return it
+}
+
+// newIterator is Iterator that returns ErrClosed instead of panicking.
+func (s *Set) newIterator() (*Iterator, error) {
+	h, err := s.open()
+	if err != nil {
+		return nil, err
+	}
+	defer h.mu.Unlock()
 	it := &Iterator{set: h}
 	it.ptr = native.NewHashSetIterator(h.ptr).(native.SwigcptrHashSetIterator)
 	runtime.KeepAlive(h)
 	liveIterators.Add(1)
 	it.left = it.ptr.Remaining()
 	runtime.SetFinalizer(it, (*Iterator).release)
-	return it
+	return it, nil
 }
 
 func (it *Iterator) release() {
@@ -64,7 +83,10 @@ func (it *Iterator) Next() bool {
 	if it.ptr == 0 {
 		return false
 	}
-	if it.set.ptr == 0 {
+	h := it.set
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.ptr == 0 {
 		return it.stop(ErrClosed)
 	}
 	// The core counts the elements left, so the end needs no exception; a
@@ -108,7 +130,10 @@ func (it *Iterator) Remove() error {
 	if !it.current || it.ptr == 0 {
 		return ErrNoCurrent
 	}
-	if it.set.ptr == 0 {
+	h := it.set
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.ptr == 0 {
 		it.stop(ErrClosed)
 		return ErrClosed
 	}
