@@ -92,14 +92,29 @@ if(HASHSET_BUILD_TESTS)
     VERBATIM)
   add_custom_target(hashset_java_tests ALL DEPENDS ${java_test_classes}.stamp)
 
-  foreach(java_suite IN ITEMS conformance idioms)
+  # java_threads: the thread-safety contract (docs/threads.md); java_leaks:
+  # memory over time. HASHSET_LONG=1 in the environment selects their long profiles.
+  foreach(java_suite IN ITEMS conformance idioms threads leaks)
     if(java_suite STREQUAL "conformance")
       set(java_test_class io.hashset.tests.ConformanceTest)
+    elseif(java_suite STREQUAL "threads")
+      set(java_test_class io.hashset.tests.ThreadTest)
+    elseif(java_suite STREQUAL "leaks")
+      set(java_test_class io.hashset.tests.LeakTest)
     else()
       set(java_test_class io.hashset.tests.IdiomTest)
     endif()
+    # A fixed, pre-touched heap: resident memory then measures native memory,
+    # not the Java heap growing to its default maximum. The heap bounds how many
+    # unreachable proxies (and the native memory they own) wait for the Cleaner;
+    # with the parallel collector they wait the least (with G1 or Serial,
+    # resident memory climbs ~35 MB to a plateau, which would hide a slow leak).
+    set(java_heap)
+    if(java_suite STREQUAL "leaks")
+      set(java_heap -XX:+UseParallelGC -Xms64m -Xmx64m -Xmn8m -XX:+AlwaysPreTouch)
+    endif()
     add_test(NAME java_${java_suite}
-      COMMAND ${Java_JAVA_EXECUTABLE} -Xcheck:jni -Djava.library.path=${HASHSET_JAVA_LIBRARY_DIR}
+      COMMAND ${Java_JAVA_EXECUTABLE} -Xcheck:jni ${java_heap} -Djava.library.path=${HASHSET_JAVA_LIBRARY_DIR}
               -jar ${HASHSET_JUNIT_CONSOLE_JAR}
               --class-path ${HASHSET_JAVA_JAR}:${java_test_classes}
               --select-class ${java_test_class}

@@ -9,8 +9,8 @@
 // Collection.remove, as java.util.TreeSet throws them), before touching the set.
 
 %newobject hashset::HashSet::newIterator;
-%javamethodmodifiers hashset::HashSet::newIterator "private";
-%javamethodmodifiers hashset::HashSet::nativeHashCode "private";
+%javamethodmodifiers hashset::HashSet::newIterator "private synchronized";
+%javamethodmodifiers hashset::HashSet::nativeHashCode "private synchronized";
 
 %extend hashset::HashSet {
   hashset::HashSetIterator* newIterator() const { return new hashset::HashSetIterator(*$self); }
@@ -26,7 +26,112 @@
     return static_cast<int>(static_cast<std::int32_t>(sum));
   }
 
+  // A new set copied from `other`, as a pointer the Java constructor adopts.
+  static std::int64_t nativeCopy(const hashset::HashSet& other) {
+    return static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(new hashset::HashSet(other)));
+  }
+
   %proxycode %{
+  /** Creates a set holding the same elements as {@code other}. */
+  public HashSet(HashSet other) {
+    this(copyOf(other), true);
+  }
+
+  private static long copyOf(HashSet other) {
+    if (other == null) {
+      throw new NullPointerException("the other set must not be null");
+    }
+    synchronized (other) {
+      return nativeCopy(other);
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong LOCK_ORDERS =
+      new java.util.concurrent.atomic.AtomicLong();
+  /** Two sets' monitors are taken lower lockOrder first: no deadlock between a.f(b) and b.f(a). */
+  private final transient long lockOrder = LOCK_ORDERS.getAndIncrement();
+
+  /** Runs {@code body} holding the monitors of this set and {@code other}. */
+  private <T> T withBoth(HashSet other, java.util.function.Supplier<T> body) {
+    if (other == null) {
+      throw new NullPointerException("the other set must not be null");
+    }
+    HashSet first = lockOrder <= other.lockOrder ? this : other;
+    HashSet second = first == this ? other : this;
+    synchronized (first) {
+      synchronized (second) {
+        return body.get();
+      }
+    }
+  }
+
+  /** Returns true when every element of this set is in {@code other}. */
+  public boolean isSubset(HashSet other) {
+    return withBoth(other, () -> nativeIsSubset(other));
+  }
+
+  /** Returns true when every element of {@code other} is in this set. */
+  public boolean isSuperset(HashSet other) {
+    return withBoth(other, () -> nativeIsSuperset(other));
+  }
+
+  /** Returns true when the sets have no element in common. */
+  public boolean isDisjoint(HashSet other) {
+    return withBoth(other, () -> nativeIsDisjoint(other));
+  }
+
+  /** Returns a new set with the elements of both sets. */
+  public HashSet union(HashSet other) {
+    return withBoth(other, () -> nativeUnion(other));
+  }
+
+  /** Returns a new set with the elements common to both sets. */
+  public HashSet intersection(HashSet other) {
+    return withBoth(other, () -> nativeIntersection(other));
+  }
+
+  /** Returns a new set with the elements of this set that are not in {@code other}. */
+  public HashSet difference(HashSet other) {
+    return withBoth(other, () -> nativeDifference(other));
+  }
+
+  /** Returns a new set with the elements in exactly one of the two sets. */
+  public HashSet symmetricDifference(HashSet other) {
+    return withBoth(other, () -> nativeSymmetricDifference(other));
+  }
+
+  /** Adds every element of {@code other}. */
+  public void update(HashSet other) {
+    withBoth(other, () -> {
+      nativeUpdate(other);
+      return null;
+    });
+  }
+
+  /** Keeps only the elements that are also in {@code other}. */
+  public void intersectionUpdate(HashSet other) {
+    withBoth(other, () -> {
+      nativeIntersectionUpdate(other);
+      return null;
+    });
+  }
+
+  /** Removes every element of {@code other}. */
+  public void differenceUpdate(HashSet other) {
+    withBoth(other, () -> {
+      nativeDifferenceUpdate(other);
+      return null;
+    });
+  }
+
+  /** Keeps the elements in exactly one of the two sets. */
+  public void symmetricDifferenceUpdate(HashSet other) {
+    withBoth(other, () -> {
+      nativeSymmetricDifferenceUpdate(other);
+      return null;
+    });
+  }
+
   /** Creates a set holding the elements of {@code values}, none of which may be null. */
   public HashSet(java.util.Collection<? extends Long> values) {
     this();
@@ -53,7 +158,7 @@
   }
 
   /** Returns true once close() was called. */
-  public boolean isClosed() {
+  public synchronized boolean isClosed() {
     return swigCPtr == 0;
   }
 
@@ -123,9 +228,12 @@
   @Override
   public boolean addAll(java.util.Collection<? extends Long> values) {
     if (values instanceof HashSet) {
-      long before = longSize();
-      update((HashSet) values);
-      return longSize() != before;
+      HashSet other = (HashSet) values;
+      return withBoth(other, () -> {
+        long before = longSize();
+        nativeUpdate(other);
+        return longSize() != before;
+      });
     }
     return insertMany(toLongArray(values)) != 0;
   }
@@ -134,9 +242,12 @@
   @Override
   public boolean removeAll(java.util.Collection<?> values) {
     if (values instanceof HashSet) {
-      long before = longSize();
-      differenceUpdate((HashSet) values);
-      return longSize() != before;
+      HashSet other = (HashSet) values;
+      return withBoth(other, () -> {
+        long before = longSize();
+        nativeDifferenceUpdate(other);
+        return longSize() != before;
+      });
     }
     return eraseMany(toLongArray(values)) != 0;
   }
@@ -144,9 +255,12 @@
   @Override
   public boolean retainAll(java.util.Collection<?> values) {
     if (values instanceof HashSet) {
-      long before = longSize();
-      intersectionUpdate((HashSet) values);
-      return longSize() != before;
+      HashSet other = (HashSet) values;
+      return withBoth(other, () -> {
+        long before = longSize();
+        nativeIntersectionUpdate(other);
+        return longSize() != before;
+      });
     }
     return super.retainAll(values);
   }
@@ -158,7 +272,8 @@
       return true;
     }
     if (other instanceof HashSet) {
-      return contentEquals((HashSet) other);
+      HashSet set = (HashSet) other;
+      return withBoth(set, () -> nativeEquals(set));
     }
     return super.equals(other);
   }
@@ -176,6 +291,11 @@
   /** The set iterated: its iterators fail once it is closed. */
   HashSet owner;
 
+  /** Each step holds the set's monitor, as the set's own methods do. */
+  private Object lock() {
+    return owner != null ? owner : this;
+  }
+
   private void checkOpen() {
     if (owner != null && owner.isClosed()) {
       throw new IllegalStateException("HashSet is closed");
@@ -184,22 +304,36 @@
 
   @Override
   public boolean hasNext() {
-    checkOpen();
-    return nativeHasNext();
+    synchronized (lock()) {
+      checkOpen();
+      return nativeHasNext();
+    }
   }
 
   /** Throws NoSuchElementException when exhausted, ConcurrentModificationException when the set changed. */
   @Override
   public long nextLong() {
-    checkOpen();
-    return nativeNext();
+    synchronized (lock()) {
+      checkOpen();
+      return nativeNext();
+    }
+  }
+
+  /** The number of elements not yet returned (0 once the set changed). */
+  public long remaining() {
+    synchronized (lock()) {
+      checkOpen();
+      return nativeRemaining();
+    }
   }
 
   /** Removes the element last returned; IllegalStateException when there is none. */
   @Override
   public void remove() {
-    checkOpen();
-    nativeRemove();
+    synchronized (lock()) {
+      checkOpen();
+      nativeRemove();
+    }
   }
   %}
 }

@@ -278,19 +278,50 @@ HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose")
 %rename(isEmpty) hashset::HashSet::empty;
 %rename(insertMany) hashset::HashSet::insert_many;
 %rename(eraseMany) hashset::HashSet::erase_many;
-%rename(isSubset) hashset::HashSet::is_subset;
-%rename(isSuperset) hashset::HashSet::is_superset;
-%rename(isDisjoint) hashset::HashSet::is_disjoint;
-%rename("union") hashset::HashSet::union_with;
-%rename(intersection) hashset::HashSet::intersection_with;
-%rename(difference) hashset::HashSet::difference_with;
-%rename(symmetricDifference) hashset::HashSet::symmetric_difference_with;
-%rename(intersectionUpdate) hashset::HashSet::intersection_update;
-%rename(differenceUpdate) hashset::HashSet::difference_update;
-%rename(symmetricDifferenceUpdate) hashset::HashSet::symmetric_difference_update;
-// equals(Object) is Java's; it uses this one for two HashSets.
-%rename(contentEquals) hashset::HashSet::equals;
-%javamethodmodifiers hashset::HashSet::equals "private";
+// equals(Object) is Java's; it uses nativeEquals for two HashSets.
+
+// ---------------------------------------------------------------------------
+// Threads: every call on a set holds the set's monitor (synchronized), so calls
+// from several threads are atomic and never race on the native table, and
+// close() (synchronized too) waits for a running call. Methods of one set are
+// synchronized methods; methods reading a second set are private natives
+// (native*) whose public wrappers (hashset_protocol.i) lock both sets in a
+// global order, so a.update(b) racing b.update(a) cannot deadlock.
+%define HASHSET_JAVA_SYNCHRONIZED(METHOD, MODIFIERS)
+%javamethodmodifiers hashset::HashSet::METHOD MODIFIERS;
+%enddef
+HASHSET_JAVA_SYNCHRONIZED(insert, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(contains, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(erase, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(pop, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(size, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(empty, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(clear, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(reserve, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(collect, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(insert_many, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(erase_many, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(serialize, "public synchronized")
+%define HASHSET_JAVA_TWO_SETS(METHOD, NAME)
+%rename(NAME) hashset::HashSet::METHOD;
+%javamethodmodifiers hashset::HashSet::METHOD "private";
+%enddef
+HASHSET_JAVA_TWO_SETS(equals, nativeEquals)
+HASHSET_JAVA_TWO_SETS(is_subset, nativeIsSubset)
+HASHSET_JAVA_TWO_SETS(is_superset, nativeIsSuperset)
+HASHSET_JAVA_TWO_SETS(is_disjoint, nativeIsDisjoint)
+HASHSET_JAVA_TWO_SETS(union_with, nativeUnion)
+HASHSET_JAVA_TWO_SETS(intersection_with, nativeIntersection)
+HASHSET_JAVA_TWO_SETS(difference_with, nativeDifference)
+HASHSET_JAVA_TWO_SETS(symmetric_difference_with, nativeSymmetricDifference)
+HASHSET_JAVA_TWO_SETS(update, nativeUpdate)
+HASHSET_JAVA_TWO_SETS(intersection_update, nativeIntersectionUpdate)
+HASHSET_JAVA_TWO_SETS(difference_update, nativeDifferenceUpdate)
+HASHSET_JAVA_TWO_SETS(symmetric_difference_update, nativeSymmetricDifferenceUpdate)
+// The copy constructor reads the other set under its lock: it is written in
+// Java (hashset_protocol.i) over nativeCopy, which returns the new pointer.
+%ignore hashset::HashSet::HashSet(const HashSet&);
+%javamethodmodifiers hashset::HashSet::nativeCopy "private";
 
 %exception hashset::HashSet::pop {
   try {
@@ -307,6 +338,8 @@ HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose")
 %rename(nativeHasNext) hashset::HashSetIterator::has_next;
 %rename(nativeNext) hashset::HashSetIterator::next;
 %rename(nativeRemove) hashset::HashSetIterator::remove;
+%rename(nativeRemaining) hashset::HashSetIterator::remaining;
+%javamethodmodifiers hashset::HashSetIterator::remaining "private";
 %javamethodmodifiers hashset::HashSetIterator::has_next "private";
 %javamethodmodifiers hashset::HashSetIterator::next "private";
 %javamethodmodifiers hashset::HashSetIterator::remove "private";
