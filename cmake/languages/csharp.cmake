@@ -68,9 +68,15 @@ if(HASHSET_BUILD_TESTS)
   list(APPEND csharp_outputs ${csharp_tests})
 
   # One ctest per fixture; mono finds libhashset_csharp.so through LD_LIBRARY_PATH.
-  foreach(fixture IN ITEMS conformance idioms)
+  # csharp_threads: the thread-safety contract (docs/threads.md); csharp_leaks:
+  # memory over time. HASHSET_LONG=1 in the environment selects their long profiles.
+  foreach(fixture IN ITEMS conformance idioms threads leaks)
     if(fixture STREQUAL "conformance")
       set(fixture_class HashSetLib.Tests.ConformanceTests)
+    elseif(fixture STREQUAL "threads")
+      set(fixture_class HashSetLib.Tests.ThreadTests)
+    elseif(fixture STREQUAL "leaks")
+      set(fixture_class HashSetLib.Tests.LeakTests)
     else()
       set(fixture_class HashSetLib.Tests.IdiomTests)
     endif()

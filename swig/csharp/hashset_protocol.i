@@ -5,7 +5,99 @@
 // here, the HashSet overloads are the native methods themselves.
 
 %extend hashset::HashSet {
+// A new set copied from `other`, as a pointer the C# constructor adopts.
+static std::int64_t NativeCopy(const hashset::HashSet& other) {
+  return static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(new hashset::HashSet(other)));
+}
+
 %proxycode %{
+  /// <summary>A set holding the same values as other.</summary>
+  public HashSet(HashSet other) : this(CopyOf(other), true) {
+  }
+
+  private static IntPtr CopyOf(HashSet other) {
+    if (other == null) throw new ArgumentNullException("other");
+    lock (other) {
+      return new IntPtr(NativeCopy(other));
+    }
+  }
+
+  private static long lockOrders;
+  // Two sets' monitors are taken lower lockOrder first: no deadlock between a.F(b) and b.F(a).
+  private readonly long lockOrder = System.Threading.Interlocked.Increment(ref lockOrders);
+
+  // Runs body holding the monitors of this set and other.
+  private T WithBoth<T>(HashSet other, Func<T> body) {
+    if (other == null) throw new ArgumentNullException("other");
+    HashSet first = lockOrder <= other.lockOrder ? this : other;
+    HashSet second = first == this ? other : this;
+    lock (first) {
+      lock (second) {
+        return body();
+      }
+    }
+  }
+
+  /// <summary>True when both hold the same values.</summary>
+  public bool SetEquals(HashSet other) {
+    return WithBoth(other, () => NativeSetEquals(other));
+  }
+
+  /// <summary>True when every value of this set is in other.</summary>
+  public bool IsSubsetOf(HashSet other) {
+    return WithBoth(other, () => NativeIsSubsetOf(other));
+  }
+
+  /// <summary>True when every value of other is in this set.</summary>
+  public bool IsSupersetOf(HashSet other) {
+    return WithBoth(other, () => NativeIsSupersetOf(other));
+  }
+
+  /// <summary>True when the sets have no value in common.</summary>
+  public bool IsDisjoint(HashSet other) {
+    return WithBoth(other, () => NativeIsDisjoint(other));
+  }
+
+  /// <summary>A new set with the values of both sets.</summary>
+  public HashSet Union(HashSet other) {
+    return WithBoth(other, () => NativeUnion(other));
+  }
+
+  /// <summary>A new set with the values common to both sets.</summary>
+  public HashSet Intersection(HashSet other) {
+    return WithBoth(other, () => NativeIntersection(other));
+  }
+
+  /// <summary>A new set with the values of this set that are not in other.</summary>
+  public HashSet Difference(HashSet other) {
+    return WithBoth(other, () => NativeDifference(other));
+  }
+
+  /// <summary>A new set with the values in exactly one of the two sets.</summary>
+  public HashSet SymmetricDifference(HashSet other) {
+    return WithBoth(other, () => NativeSymmetricDifference(other));
+  }
+
+  /// <summary>Adds every value of other.</summary>
+  public void UnionWith(HashSet other) {
+    WithBoth(other, () => { NativeUnionWith(other); return true; });
+  }
+
+  /// <summary>Keeps only the values also in other.</summary>
+  public void IntersectWith(HashSet other) {
+    WithBoth(other, () => { NativeIntersectWith(other); return true; });
+  }
+
+  /// <summary>Removes every value of other.</summary>
+  public void ExceptWith(HashSet other) {
+    WithBoth(other, () => { NativeExceptWith(other); return true; });
+  }
+
+  /// <summary>Keeps the values in exactly one of this set and other.</summary>
+  public void SymmetricExceptWith(HashSet other) {
+    WithBoth(other, () => { NativeSymmetricExceptWith(other); return true; });
+  }
+
   /// <summary>A set holding the given values (duplicates collapse).</summary>
   public HashSet(IEnumerable<long> values) : this() {
     UnionWith(values);
@@ -117,14 +209,14 @@
   public bool IsProperSubsetOf(IEnumerable<long> other) {
     bool owned;
     HashSet set = AsHashSet(other, out owned);
-    try { return LongCount() < set.LongCount() && IsSubsetOf(set); } finally { if (owned) set.Dispose(); }
+    try { return WithBoth(set, () => LongCount() < set.LongCount() && NativeIsSubsetOf(set)); } finally { if (owned) set.Dispose(); }
   }
 
   /// <summary>True when this set is a superset of other and larger.</summary>
   public bool IsProperSupersetOf(IEnumerable<long> other) {
     bool owned;
     HashSet set = AsHashSet(other, out owned);
-    try { return LongCount() > set.LongCount() && IsSupersetOf(set); } finally { if (owned) set.Dispose(); }
+    try { return WithBoth(set, () => LongCount() > set.LongCount() && NativeIsSupersetOf(set)); } finally { if (owned) set.Dispose(); }
   }
 
   /// <summary>True when this set and other share a value.</summary>
@@ -140,8 +232,10 @@
   }
 
   public override string ToString() {
-    if (swigCPtrField.Handle == IntPtr.Zero) return "HashSet(disposed)";
-    return "HashSet{" + string.Join(", ", Collect()) + "}";
+    lock (this) {
+      if (swigCPtrField.Handle == IntPtr.Zero) return "HashSet(disposed)";
+      return "HashSet{" + string.Join(", ", Collect()) + "}";
+    }
   }
 
   private sealed class Enumerator : IEnumerator<long> {
@@ -150,9 +244,12 @@
     private long current;
     private bool positioned;
 
+    // Each step holds the set's monitor, as the set's own methods do.
     internal Enumerator(HashSet owner) {
       this.owner = owner;
-      iterator = new HashSetIterator(owner);
+      lock (owner) {
+        iterator = new HashSetIterator(owner);
+      }
     }
 
     public long Current {
@@ -168,21 +265,25 @@
 
     public bool MoveNext() {
       if (iterator == null) return false;
-      owner.ThrowIfDisposed();
-      if (!iterator.HasNext()) {
-        positioned = false;
-        return false;
+      lock (owner) {
+        owner.ThrowIfDisposed();
+        if (!iterator.HasNext()) {
+          positioned = false;
+          return false;
+        }
+        current = iterator.Next();
+        positioned = true;
+        return true;
       }
-      current = iterator.Next();
-      positioned = true;
-      return true;
     }
 
     public void Reset() {
-      owner.ThrowIfDisposed();
-      if (iterator != null) iterator.Dispose();
-      iterator = new HashSetIterator(owner);
-      positioned = false;
+      lock (owner) {
+        owner.ThrowIfDisposed();
+        if (iterator != null) iterator.Dispose();
+        iterator = new HashSetIterator(owner);
+        positioned = false;
+      }
     }
 
     public void Dispose() {

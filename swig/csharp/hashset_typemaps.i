@@ -248,20 +248,51 @@ using System.Collections.Generic;
 %rename(Collect) hashset::HashSet::collect;
 %rename(InsertMany) hashset::HashSet::insert_many;
 %rename(EraseMany) hashset::HashSet::erase_many;
-%rename(SetEquals) hashset::HashSet::equals;
-%rename(IsSubsetOf) hashset::HashSet::is_subset;
-%rename(IsSupersetOf) hashset::HashSet::is_superset;
-%rename(IsDisjoint) hashset::HashSet::is_disjoint;
-%rename(Union) hashset::HashSet::union_with;
-%rename(Intersection) hashset::HashSet::intersection_with;
-%rename(Difference) hashset::HashSet::difference_with;
-%rename(SymmetricDifference) hashset::HashSet::symmetric_difference_with;
-%rename(UnionWith) hashset::HashSet::update;
-%rename(IntersectWith) hashset::HashSet::intersection_update;
-%rename(ExceptWith) hashset::HashSet::difference_update;
-%rename(SymmetricExceptWith) hashset::HashSet::symmetric_difference_update;
 %rename(Serialize) hashset::HashSet::serialize;
 %rename(Deserialize) hashset::HashSet::deserialize;
+
+// Threads: every call on a set holds the set's monitor (lock(this)), so calls
+// from several threads are atomic and never race on the native table, and
+// Dispose (which takes the same lock) waits for a running call. Methods of one
+// set are [MethodImpl(Synchronized)]; methods reading a second set are private
+// natives (Native*) whose public wrappers (hashset_protocol.i) lock both sets
+// in a global order, so a.UnionWith(b) racing b.UnionWith(a) cannot deadlock.
+%define HASHSET_CSHARP_SYNCHRONIZED(METHOD)
+%csattributes hashset::HashSet::METHOD
+  "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.Synchronized)]";
+%enddef
+HASHSET_CSHARP_SYNCHRONIZED(insert)
+HASHSET_CSHARP_SYNCHRONIZED(contains)
+HASHSET_CSHARP_SYNCHRONIZED(erase)
+HASHSET_CSHARP_SYNCHRONIZED(pop)
+HASHSET_CSHARP_SYNCHRONIZED(size)
+HASHSET_CSHARP_SYNCHRONIZED(empty)
+HASHSET_CSHARP_SYNCHRONIZED(clear)
+HASHSET_CSHARP_SYNCHRONIZED(reserve)
+HASHSET_CSHARP_SYNCHRONIZED(collect)
+HASHSET_CSHARP_SYNCHRONIZED(insert_many)
+HASHSET_CSHARP_SYNCHRONIZED(erase_many)
+HASHSET_CSHARP_SYNCHRONIZED(serialize)
+%define HASHSET_CSHARP_TWO_SETS(METHOD, NAME)
+%rename(NAME) hashset::HashSet::METHOD;
+%csmethodmodifiers hashset::HashSet::METHOD "private";
+%enddef
+HASHSET_CSHARP_TWO_SETS(equals, NativeSetEquals)
+HASHSET_CSHARP_TWO_SETS(is_subset, NativeIsSubsetOf)
+HASHSET_CSHARP_TWO_SETS(is_superset, NativeIsSupersetOf)
+HASHSET_CSHARP_TWO_SETS(is_disjoint, NativeIsDisjoint)
+HASHSET_CSHARP_TWO_SETS(union_with, NativeUnion)
+HASHSET_CSHARP_TWO_SETS(intersection_with, NativeIntersection)
+HASHSET_CSHARP_TWO_SETS(difference_with, NativeDifference)
+HASHSET_CSHARP_TWO_SETS(symmetric_difference_with, NativeSymmetricDifference)
+HASHSET_CSHARP_TWO_SETS(update, NativeUnionWith)
+HASHSET_CSHARP_TWO_SETS(intersection_update, NativeIntersectWith)
+HASHSET_CSHARP_TWO_SETS(difference_update, NativeExceptWith)
+HASHSET_CSHARP_TWO_SETS(symmetric_difference_update, NativeSymmetricExceptWith)
+// The copy constructor reads the other set under its lock: it is written in
+// C# (hashset_protocol.i) over NativeCopy, which returns the new pointer.
+%ignore hashset::HashSet::HashSet(const HashSet&);
+%csmethodmodifiers hashset::HashSet::NativeCopy "private";
 
 // Errors as .NET collections raise them.
 %exception hashset::HashSet::pop {
