@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs from Debian's packages what the build needs for the core and the
-# languages named as arguments (the names of the lists in scripts/deps/).
+# languages named as arguments (the names of the lists in scripts/deps/, or
+# the path of another list, such as bench/deps.txt).
 # Does nothing when everything is already installed.
 set -euo pipefail
 deps_dir=$(cd "$(dirname "$0")" && pwd)/deps
 
 wanted=()
 for list in core "$@"; do
-  [[ -f $deps_dir/$list.txt ]] || { echo "install-deps: no package list $deps_dir/$list.txt" >&2; exit 2; }
+  file=$deps_dir/$list.txt
+  [[ $list == */* ]] && file=$list
+  [[ -f $file ]] || { echo "install-deps: no package list $file" >&2; exit 2; }
   while read -r package _; do
     [[ -z $package || $package == \#* ]] || wanted+=("$package")
-  done < "$deps_dir/$list.txt"
+  done < "$file"
 done
 
 missing=()

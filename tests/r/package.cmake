@@ -1,0 +1,33 @@
+# r_package: `R CMD INSTALL` the source package into an empty library, then
+# run tests/r/package_example.R in a fresh R with only that library added.
+# cmake -DR=... -DRSCRIPT=... -DPACKAGE=<.tar.gz> -DWORK_DIR=... -DEXAMPLE=... -P package.cmake
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR}/library)
+# Only the system's libraries and the new one: no hashset from elsewhere.
+unset(ENV{R_LIBS})
+unset(ENV{R_LIBS_USER})
+set(ENV{TMPDIR} ${WORK_DIR})
+execute_process(
+  COMMAND ${R} CMD INSTALL --library=${WORK_DIR}/library ${PACKAGE}
+  WORKING_DIRECTORY ${WORK_DIR}
+  RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "R CMD INSTALL failed (${result})")
+endif()
+execute_process(
+  COMMAND ${RSCRIPT} --vanilla ${EXAMPLE} ${WORK_DIR}/library
+  WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT_VARIABLE output
+  RESULT_VARIABLE result)
+message("${output}")
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "the example failed (${result})")
+endif()
+set(expected "[1] TRUE
+[1]  TRUE FALSE
+<HashSet of 3 elements: 1 2 9007199254740993>
+from <library>/hashset/libs/hashset.so
+")
+if(NOT output STREQUAL expected)
+  message(FATAL_ERROR "unexpected output from the example; expected:\n${expected}")
+endif()
