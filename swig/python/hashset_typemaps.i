@@ -1,9 +1,13 @@
 // Python: what must precede the API (typemaps, renames, per-method exceptions).
 
 // A runtime of its own: hashset_protocol.i edits SWIG's base type, which must
-// not be shared with other SWIG modules loaded in the same process.
+// not be shared with other SWIG modules loaded in the same process. (A module
+// built from these files under another name, as the benchmarks' floor
+// module, names its own table with -DSWIG_TYPE_TABLE.)
 %begin %{
+#ifndef SWIG_TYPE_TABLE
 #define SWIG_TYPE_TABLE hashset_python
+#endif
 %}
 //
 // Integers are exact: any int or object with __index__ in [-2**63, 2**63);
