@@ -1,0 +1,2 @@
+%module stock_uset_builtin
+%include "stock_uset_common.i"

@@ -1,0 +1,2 @@
+%module stock_uset_proxy
+%include "stock_uset_common.i"
