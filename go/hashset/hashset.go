@@ -270,6 +270,16 @@ func (s *Set) InsertMany(values []int64) int {
 	return n
 }
 
+// ContainsMany reports, for each value, whether it is an element.
+func (s *Set) ContainsMany(values []int64) []bool {
+	found := make([]bool, len(values))
+	h := s.live()
+	defer h.mu.Unlock()
+	native.ContainsInto(h.ptr, values, found)
+	runtime.KeepAlive(h)
+	return found
+}
+
 // EraseMany removes every value and returns how many were elements.
 func (s *Set) EraseMany(values []int64) int {
 	h := s.live()

@@ -8,3 +8,25 @@
     *$self = hashset::HashSet::deserialize(data, size);
   }
 }
+
+// Stores in found[i] whether values[i] is an element of set. found holds at
+// least count bools: the Go package passes a []bool as long as values (cgo's
+// Go bool is C's one-byte bool, so the core writes its 0/1 flags in place).
+// SWIG spells the values' type `long long` in calls to anything but a member
+// of the class (and that is not std::int64_t on Linux): the definition takes
+// what SWIG passes, the declaration names std::int64_t for the typemap.
+%{
+namespace hashset_go {
+void contains_into(const hashset::HashSet& set, const long long* values, std::size_t count,
+                   bool* found) {
+  static_assert(sizeof(long long) == sizeof(std::int64_t), "long long must be 64-bit");
+  static_assert(sizeof(bool) == sizeof(std::uint8_t), "bool must be one byte");
+  set.contains_many(reinterpret_cast<const std::int64_t*>(values), count,
+                    reinterpret_cast<std::uint8_t*>(found));
+}
+}  // namespace hashset_go
+%}
+namespace hashset_go {
+void contains_into(const hashset::HashSet& set, const std::int64_t* values, std::size_t count,
+                   bool* found);
+}

@@ -134,6 +134,10 @@ HASHSET_GO_EXCEPTION(hashset::HashSetIterator::remove)
   $2 = static_cast<$2_ltype>($input.len);
 %}
 
+// contains_into's answers are written into a Go []bool in place.
+%typemap(gotype) bool* found "[]bool"
+%typemap(in) bool* found %{ $1 = static_cast<bool*>($input.array); %}
+
 // Serialized bytes are read from a Go []byte in place.
 %typemap(gotype) (const std::uint8_t* data, std::size_t size) "[]byte"
 %typemap(in) (const std::uint8_t* data, std::size_t size) %{

@@ -92,9 +92,23 @@ func TestRandomOperationsAgainstMap(t *testing.T) {
 				t.Fatalf("step %d: Insert(%d) = %v with oracle %v", step, v, got, had)
 			}
 			o[v] = struct{}{}
-		case 2, 3:
+		case 2:
 			if got := s.Contains(v); got != had {
 				t.Fatalf("step %d: Contains(%d) = %v", step, v, got)
+			}
+		case 3:
+			batch := make([]int64, random.Intn(8))
+			for i := range batch {
+				batch[i] = value()
+			}
+			found := s.ContainsMany(batch)
+			if len(found) != len(batch) {
+				t.Fatalf("step %d: ContainsMany(%v) = %v", step, batch, found)
+			}
+			for i, b := range batch {
+				if _, ok := o[b]; found[i] != ok {
+					t.Fatalf("step %d: ContainsMany(%v) = %v", step, batch, found)
+				}
 			}
 		case 4:
 			if got := s.Erase(v); got != had {
@@ -367,6 +381,7 @@ func TestClose(t *testing.T) {
 		"Len":          func() { s.Len() },
 		"Collect":      func() { s.Collect() },
 		"InsertMany":   func() { s.InsertMany([]int64{1}) },
+		"ContainsMany": func() { s.ContainsMany([]int64{1}) },
 		"Clone":        func() { s.Clone() },
 		"Union":        func() { s.Union(other) },
 		"Union(other)": func() { other.Union(s) },
@@ -466,6 +481,9 @@ func TestBadInput(t *testing.T) {
 	sameElements(t, s, oracleOf([]int64{1, 2}))
 	s.InsertMany(nil)
 	s.EraseMany([]int64{})
+	if found := s.ContainsMany(nil); len(found) != 0 {
+		t.Fatalf("ContainsMany(nil) = %v", found)
+	}
 	sameElements(t, s, oracleOf([]int64{1, 2}))
 }
 
