@@ -15,13 +15,6 @@ foreach(step
     message(FATAL_ERROR "go ${step} failed (${result})")
   endif()
 endforeach()
-execute_process(COMMAND ${WORK_DIR}/consumer
-  OUTPUT_VARIABLE output
-  RESULT_VARIABLE result)
-message("${output}")
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "the example failed (${result})")
-endif()
-if(NOT output STREQUAL "true 4\n[-9223372036854775808 1 2 3] <nil>\n")
-  message(FATAL_ERROR "unexpected output from the example")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+check_package_example(COMMAND ${WORK_DIR}/consumer WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT "true 4\n[-9223372036854775808 1 2 3] <nil>\n")

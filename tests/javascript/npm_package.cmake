@@ -17,15 +17,6 @@ execute_process(
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "npm install failed (${result})")
 endif()
-execute_process(
-  COMMAND ${NODE} ${example_name}
-  WORKING_DIRECTORY ${WORK_DIR}
-  OUTPUT_VARIABLE output
-  RESULT_VARIABLE result)
-message("${output}")
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "the example failed (${result})")
-endif()
-if(NOT output MATCHES "^2 true \\[ 3, 9223372036854775807n \\] true\nfrom node_modules/hashset/hashset.js\n$")
-  message(FATAL_ERROR "unexpected output from the example")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+check_package_example(COMMAND ${NODE} ${example_name} WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT_MATCHES "^2 true \\[ 3, 9223372036854775807n \\] true\nfrom node_modules/hashset/hashset.js\n$")

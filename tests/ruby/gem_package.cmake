@@ -13,15 +13,6 @@ execute_process(
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "gem install failed (${result})")
 endif()
-execute_process(
-  COMMAND ${RUBY} ${EXAMPLE}
-  WORKING_DIRECTORY ${WORK_DIR}
-  OUTPUT_VARIABLE output
-  RESULT_VARIABLE result)
-message("${output}")
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "the example failed (${result})")
-endif()
-if(NOT output MATCHES "^true\n\\[-1, 1, 5, 9223372036854775807\\]\ntrue\nhashset-")
-  message(FATAL_ERROR "unexpected output from the example")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+check_package_example(COMMAND ${RUBY} ${EXAMPLE} WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT_MATCHES "^true\n\\[-1, 1, 5, 9223372036854775807\\]\ntrue\nhashset-")
