@@ -6,6 +6,7 @@ endif()
 # from swig/hashset.i, the R API being in swig/r/hashset_protocol.i) in
 # ${CMAKE_BINARY_DIR}/r. Use them with
 #   dyn.load("<build>/r/hashset.so"); source("<build>/r/hashset.R")
+# or install the R source package built below.
 # The R code needs the bit64 package (exact 64-bit integers).
 
 find_program(HASHSET_R_EXECUTABLE R)
@@ -46,6 +47,37 @@ if(HASHSET_R_LIBRARY)
   target_link_libraries(hashset_r PRIVATE ${HASHSET_R_LIBRARY})
 endif()
 
+# An R source package: the folder ${HASHSET_R_PATH}/hashset and its
+# `R CMD build` tarball hashset_<version>.tar.gz beside it. It holds the
+# generated R code and wrapper, the core's sources and r/ (DESCRIPTION,
+# NAMESPACE, Makevars); `R CMD INSTALL` compiles it against the system's abseil.
+get_target_property(r_swig_sources hashset_r SOURCES)
+list(FILTER r_swig_sources INCLUDE REGEX "_wrap\\.cxx$")
+set(r_swig_code ${HASHSET_R_PATH}/hashset.R)
+set(r_package_dir ${HASHSET_R_PATH}/hashset)
+set(HASHSET_R_PACKAGE ${HASHSET_R_PATH}/hashset_${PROJECT_VERSION}.tar.gz)
+configure_file(${PROJECT_SOURCE_DIR}/r/DESCRIPTION.in ${CMAKE_CURRENT_BINARY_DIR}/r-package/DESCRIPTION @ONLY)
+file(GLOB_RECURSE r_core_headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/include/*.hpp)
+add_custom_command(OUTPUT ${HASHSET_R_PACKAGE}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${r_package_dir}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${r_package_dir}/R ${r_package_dir}/src
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_CURRENT_BINARY_DIR}/r-package/DESCRIPTION
+          ${PROJECT_SOURCE_DIR}/r/NAMESPACE ${r_package_dir}
+  COMMAND ${CMAKE_COMMAND} -E copy ${r_swig_code} ${r_package_dir}/R
+  COMMAND ${CMAKE_COMMAND} -E copy ${r_swig_sources} ${r_package_dir}/src/hashset_wrap.cpp
+  COMMAND ${CMAKE_COMMAND} -E copy ${PROJECT_SOURCE_DIR}/src/hash_set.cpp ${PROJECT_SOURCE_DIR}/r/Makevars
+          ${r_package_dir}/src
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${PROJECT_SOURCE_DIR}/src/include ${r_package_dir}/src/include
+  COMMAND ${HASHSET_R_EXECUTABLE} CMD build ${r_package_dir}
+  WORKING_DIRECTORY ${HASHSET_R_PATH}
+  # (SWIG writes hashset.R along with the wrapper, which is the rule's declared output.)
+  DEPENDS ${r_swig_sources} ${CMAKE_CURRENT_BINARY_DIR}/r-package/DESCRIPTION
+          ${PROJECT_SOURCE_DIR}/r/NAMESPACE ${PROJECT_SOURCE_DIR}/r/Makevars
+          ${PROJECT_SOURCE_DIR}/src/hash_set.cpp ${r_core_headers}
+  COMMENT "Building the R source package hashset_${PROJECT_VERSION}.tar.gz"
+  VERBATIM)
+add_custom_target(hashset_r_package ALL DEPENDS ${HASHSET_R_PACKAGE})
+
 if(HASHSET_BUILD_TESTS)
   foreach(suite conformance idioms)
     add_test(NAME r_${suite}
@@ -55,4 +87,11 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(r_conformance r_idioms PROPERTIES
     LABELS r
     ENVIRONMENT "HASHSET_R_PATH=${HASHSET_R_PATH};HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
+  # Installs the source package into a fresh library and runs the README's example from it.
+  add_test(NAME r_package
+    COMMAND ${CMAKE_COMMAND} -DR=${HASHSET_R_EXECUTABLE} -DRSCRIPT=${HASHSET_RSCRIPT_EXECUTABLE}
+            -DPACKAGE=${HASHSET_R_PACKAGE} -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/r-package-test
+            -DEXAMPLE=${PROJECT_SOURCE_DIR}/tests/r/package_example.R
+            -P ${PROJECT_SOURCE_DIR}/tests/r/package.cmake)
+  set_tests_properties(r_package PROPERTIES LABELS r)
 endif()

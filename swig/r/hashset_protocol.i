@@ -188,7 +188,9 @@ setMethod("as.numeric", "HashSet", function(x, ...) {
   suppressWarnings(bit64::as.double.integer64(values))
 })
 setMethod("as.character", "HashSet", function(x, ...) x$format_elements())
-registerS3method("as.integer64", "HashSet", function(x, ...) x$collect(), envir = asNamespace("bit64"))
+# Named, so that the R package's NAMESPACE can register it too (at load time).
+as.integer64.HashSet <- function(x, ...) x$collect()
+registerS3method("as.integer64", "HashSet", as.integer64.HashSet, envir = asNamespace("bit64"))
 setMethod("union", signature("HashSet", "ANY"), function(x, y) x$union(y))
 setMethod("intersect", signature("HashSet", "ANY"), function(x, y) x$intersection(y))
 setMethod("setdiff", signature("HashSet", "ANY"), function(x, y) x$difference(y))

@@ -14,20 +14,6 @@ execute_process(
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "R CMD INSTALL failed (${result})")
 endif()
-execute_process(
-  COMMAND ${RSCRIPT} --vanilla ${EXAMPLE} ${WORK_DIR}/library
-  WORKING_DIRECTORY ${WORK_DIR}
-  OUTPUT_VARIABLE output
-  RESULT_VARIABLE result)
-message("${output}")
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "the example failed (${result})")
-endif()
-set(expected "[1] TRUE
-[1]  TRUE FALSE
-<HashSet of 3 elements: 1 2 9007199254740993>
-from <library>/hashset/libs/hashset.so
-")
-if(NOT output STREQUAL expected)
-  message(FATAL_ERROR "unexpected output from the example; expected:\n${expected}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+check_package_example(COMMAND ${RSCRIPT} --vanilla ${EXAMPLE} ${WORK_DIR}/library WORKING_DIRECTORY ${WORK_DIR}
+  OUTPUT "[1] TRUE\n[1]  TRUE FALSE\n<HashSet of 3 elements: 1 2 9007199254740993>\nfrom <library>/hashset/libs/hashset.so\n")
