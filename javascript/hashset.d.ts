@@ -38,6 +38,7 @@ export declare class HashSet implements Iterable<Int64> {
   collect(): Int64[];
   toBigInt64Array(): BigInt64Array;
   insertMany(values: Int64Values): number;
+  containsMany(values: Int64Values): Uint8Array;
   eraseMany(values: Int64Values): number;
   copy(): HashSet;
 

@@ -259,6 +259,12 @@ class HashSet {
     return set.insert_many(toValueList(values));
   }
 
+  /** For each value of an Array, TypedArray or iterable, 1 when it is an element, else 0. */
+  containsMany(values) {
+    const found = native.contains_flags(this.#live(), toValueList(values));
+    return new Uint8Array(found.buffer, found.byteOffset, found.length);
+  }
+
   /** Removes every value of an Array, TypedArray or iterable; returns how many were elements. */
   eraseMany(values) {
     const set = this.#live();

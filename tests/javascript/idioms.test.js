@@ -99,7 +99,7 @@ describe('exact 64-bit integers', () => {
       const before = s.serialize();
       for (const call of [() => s.add(value), () => s.insert(value), () => s.contains(value),
         () => s.erase(value), () => s.insertMany([3, value]), () => s.eraseMany([1, value]),
-        () => new HashSet([4, value])]) {
+        () => s.containsMany([1, value]), () => new HashSet([4, value])]) {
         assert.throws(call, ErrorType);
       }
       // The Set methods answer as Set does for a value that cannot be an element.
@@ -127,6 +127,9 @@ describe('exact 64-bit integers', () => {
     assert.deepEqual(s.serialize(), before);
     assert.equal(s.eraseMany(new Set([5, 6, INT64_MIN])), 2);
     assert.equal(s.insertMany((function* gen() { yield 1; yield 2n; })()), 2);
+    assert.deepEqual([...s.containsMany(new Float64Array([7, 70]))], [1, 0]);
+    assert.deepEqual([...s.containsMany(new BigInt64Array([INT64_MAX, 5n]))], [1, 0]);
+    assert.deepEqual([...s.containsMany([])], []);
   });
 
   test('reserve takes a non-negative integer', () => {
@@ -157,8 +160,13 @@ describe('the Set protocol, against Set', () => {
         oracle.add(key);
       } else if (r < 0.6) {
         assert.equal(s.delete(value), oracle.delete(key));
-      } else if (r < 0.8) {
+      } else if (r < 0.75) {
         assert.equal(s.has(value), oracle.has(key));
+      } else if (r < 0.8) {
+        const values = [value, pick(), pick()];
+        const found = s.containsMany(values);
+        assert.ok(found instanceof Uint8Array);
+        assert.deepEqual([...found], values.map((v) => (oracle.has(natural(BigInt(v))) ? 1 : 0)));
       } else if (r < 0.9) {
         const values = [pick(), pick(), pick()];
         const fresh = new Set(values.map((v) => natural(BigInt(v))).filter((k) => !oracle.has(k)));
@@ -412,6 +420,7 @@ describe('lifetime', () => {
       () => s.forEach(() => {}), () => s.insert(1), () => s.contains(1), () => s.erase(1),
       () => s.pop(), () => s.isEmpty(), () => s.reserve(1), () => s.collect(),
       () => s.toBigInt64Array(), () => s.insertMany([1]), () => s.eraseMany([1]),
+      () => s.containsMany([1]),
       () => s.copy(), () => s.equals(other), () => s.isSubsetOf(other),
       () => s.isSupersetOf(other), () => s.isDisjointFrom(other), () => s.union(other),
       () => s.intersection(other), () => s.difference(other),
