@@ -157,6 +157,11 @@
     return pointer;
   }
 
+  /** For each value, whether it is an element. */
+  public synchronized boolean[] containsMany(long[] values) {
+    return hashsetNative.containsFlags(this, values);
+  }
+
   /** Returns true once close() was called. */
   public synchronized boolean isClosed() {
     return swigCPtr == 0;
@@ -336,4 +341,25 @@
     }
   }
   %}
+}
+
+// For each value, whether it is an element of set (HashSet.containsMany). SWIG
+// spells the values' type `long long` in calls to anything but a member of the
+// class (and that is not std::int64_t on Linux): the definition takes what
+// SWIG passes, the declaration names std::int64_t for the typemap.
+%{
+namespace hashset_java {
+Flags contains_flags(const hashset::HashSet& set, const long long* values, std::size_t count) {
+  static_assert(sizeof(long long) == sizeof(std::int64_t), "long long must be 64-bit");
+  Flags flags;
+  flags.found.resize(count);
+  set.contains_many(reinterpret_cast<const std::int64_t*>(values), count, flags.found.data());
+  return flags;
+}
+}  // namespace hashset_java
+%}
+%rename(containsFlags) hashset_java::contains_flags;
+namespace hashset_java {
+hashset_java::Flags contains_flags(const hashset::HashSet& set, const std::int64_t* values,
+                                  std::size_t count);
 }

@@ -36,6 +36,11 @@ inline bool fits_java_array(JNIEnv* jenv, std::size_t size) {
   return false;
 }
 
+// The answers of contains_many, one 0/1 byte per value, for Java's boolean[].
+struct Flags {
+  std::vector<std::uint8_t> found;
+};
+
 }  // namespace hashset_java
 %}
 %fragment("hashset_java");
@@ -142,6 +147,20 @@ inline bool fits_java_array(JNIEnv* jenv, std::size_t size) {
   $result = jenv->NewLongArray(length);
   if ($result == nullptr) return $null;  // OutOfMemoryError is pending
   jenv->SetLongArrayRegion($result, 0, length, reinterpret_cast<const jlong*>($1.data()));
+}
+
+// containsMany(): a boolean[] owned by the caller (its length is that of a
+// Java array, so it fits one).
+%typemap(jni) hashset_java::Flags "jbooleanArray"
+%typemap(jtype) hashset_java::Flags "boolean[]"
+%typemap(jstype) hashset_java::Flags "boolean[]"
+%typemap(javaout) hashset_java::Flags { return $jnicall; }
+%typemap(out) hashset_java::Flags {
+  static_assert(sizeof(jboolean) == sizeof(std::uint8_t), "jboolean must be 8-bit");
+  const jsize length = static_cast<jsize>($1.found.size());
+  $result = jenv->NewBooleanArray(length);
+  if ($result == nullptr) return $null;  // OutOfMemoryError is pending
+  jenv->SetBooleanArrayRegion($result, 0, length, reinterpret_cast<const jboolean*>($1.found.data()));
 }
 
 // Bulk calls: a long[] read in place (never null).

@@ -143,6 +143,10 @@ class IdiomTest {
       assertArrayEquals(new long[] {1, 3}, Arrays.stream(s.collect()).sorted().toArray());
       assertThrows(NullPointerException.class, () -> s.insertMany(null));
       assertThrows(NullPointerException.class, () -> s.eraseMany(null));
+      assertArrayEquals(new boolean[] {true, false, true, false},
+          s.containsMany(new long[] {1, 2, 3, Long.MIN_VALUE}));
+      assertArrayEquals(new boolean[0], s.containsMany(new long[0]));
+      assertThrows(NullPointerException.class, () -> s.containsMany(null));
       long[] values = {5, 6};
       s.insertMany(values);
       assertArrayEquals(new long[] {5, 6}, values, "the caller's array is not changed");
@@ -341,6 +345,7 @@ class IdiomTest {
     assertThrows(IllegalStateException.class, s::iterator);
     assertThrows(IllegalStateException.class, s::hashCode);
     assertThrows(IllegalStateException.class, () -> s.insertMany(new long[] {1}));
+    assertThrows(IllegalStateException.class, () -> s.containsMany(new long[] {1}));
     assertThrows(IllegalStateException.class, iterator::next, "its iterators fail too");
     assertThrows(IllegalStateException.class, iterator::hasNext);
     assertThrows(IllegalStateException.class, () -> other.union(s), "as an argument too");
