@@ -132,4 +132,12 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(java_jar_package PROPERTIES
     LABELS java
     PASS_REGULAR_EXPRESSION "^true 4 -9223372036854775808 1 2 9223372036854775807\n$")
+
+  # The header's Doxygen comments reach the Javadoc of the methods they document.
+  add_test(NAME java_javadoc
+    COMMAND ${CMAKE_COMMAND} -DJAVADOC=${Java_JAVADOC_EXECUTABLE} -DSOURCE_DIR=${java_sources_dir}
+            -DHEADER=${PROJECT_SOURCE_DIR}/src/include/hashset/hash_set.hpp
+            -DWORK_DIR=${HASHSET_JAVA_DIR}/javadoc-test
+            -P ${PROJECT_SOURCE_DIR}/tests/java/javadoc.cmake)
+  set_tests_properties(java_javadoc PROPERTIES LABELS java)
 endif()
