@@ -10,6 +10,16 @@ static std::int64_t NativeCopy(const hashset::HashSet& other) {
   return static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(new hashset::HashSet(other)));
 }
 
+// Stores in found[i] whether values[i] is an element (ContainsMany). The
+// values are `long long`, as SWIG spells them in calls to %extend helpers
+// (hashset_typemaps.i maps them like std::int64_t).
+void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t* found,
+                        std::size_t found_count) const {
+  static_assert(sizeof(long long) == sizeof(std::int64_t), "long long must be 64-bit");
+  if (found_count != count) throw std::invalid_argument("found must be as long as values");
+  $self->contains_many(reinterpret_cast<const std::int64_t*>(values), count, found);
+}
+
 %proxycode %{
   /// <summary>A set holding the same values as other.</summary>
   public HashSet(HashSet other) : this(CopyOf(other), true) {
@@ -36,6 +46,16 @@ static std::int64_t NativeCopy(const hashset::HashSet& other) {
         return body();
       }
     }
+  }
+
+  /// <summary>For each value, whether it is an element.</summary>
+  public bool[] ContainsMany(long[] values) {
+    if (values == null) throw new ArgumentNullException("values");
+    byte[] flags = new byte[values.Length];
+    NativeContainsMany(values, flags);
+    bool[] found = new bool[flags.Length];
+    Buffer.BlockCopy(flags, 0, found, 0, flags.Length);
+    return found;
   }
 
   /// <summary>True when both hold the same values.</summary>

@@ -163,7 +163,10 @@ SWIGEXPORT void SWIGSTDCALL hashset_csharp_bytes_take(void* vector, unsigned cha
 %}
 %enddef
 HASHSET_CSHARP_ARRAY_IN(long[], const std::int64_t* values, std::size_t count)
+HASHSET_CSHARP_ARRAY_IN(long[], const long long* values, std::size_t count)
 HASHSET_CSHARP_ARRAY_IN(byte[], const std::uint8_t* data, std::size_t size)
+// NativeContainsMany (hashset_protocol.i) writes into a pinned byte[].
+HASHSET_CSHARP_ARRAY_IN(byte[], std::uint8_t* found, std::size_t found_count)
 
 // Another set as an argument: null raises ArgumentNullException and a
 // disposed one ObjectDisposedException, in C#, before any native call.
@@ -273,6 +276,8 @@ HASHSET_CSHARP_SYNCHRONIZED(collect)
 HASHSET_CSHARP_SYNCHRONIZED(insert_many)
 HASHSET_CSHARP_SYNCHRONIZED(erase_many)
 HASHSET_CSHARP_SYNCHRONIZED(serialize)
+HASHSET_CSHARP_SYNCHRONIZED(NativeContainsMany)
+%csmethodmodifiers hashset::HashSet::NativeContainsMany "private";
 %define HASHSET_CSHARP_TWO_SETS(METHOD, NAME)
 %rename(NAME) hashset::HashSet::METHOD;
 %csmethodmodifiers hashset::HashSet::METHOD "private";

@@ -56,7 +56,13 @@ public class IdiomTests {
         switch (random.Next(9)) {
           case 0: case 1: Assert.AreEqual(oracle.Add(value), set.Add(value), context + " Add"); break;
           case 2: Assert.AreEqual(oracle.Remove(value), set.Remove(value), context + " Remove"); break;
-          case 3: Assert.AreEqual(oracle.Contains(value), set.Contains(value), context + " Contains"); break;
+          case 3: {
+            Assert.AreEqual(oracle.Contains(value), set.Contains(value), context + " Contains");
+            long[] values = RandomValues(random, 20);
+            CollectionAssert.AreEqual(values.Select(oracle.Contains).ToArray(), set.ContainsMany(values),
+                                      context + " ContainsMany");
+            break;
+          }
           case 4: {
             long[] values = RandomValues(random, 20);
             long added = values.Distinct().Count(v => !oracle.Contains(v));
@@ -306,6 +312,7 @@ public class IdiomTests {
       { "Reserve", () => s.Reserve(10) },
       { "Collect", () => s.Collect() },
       { "InsertMany", () => s.InsertMany(new long[] { 1 }) },
+      { "ContainsMany", () => s.ContainsMany(new long[] { 1 }) },
       { "Serialize", () => s.Serialize() },
       { "GetEnumerator", () => s.GetEnumerator() },
       { "foreach", () => { foreach (long v in s) { } } },
@@ -360,6 +367,8 @@ public class IdiomTests {
       var before = new Oracle { 1, 2 };
       Assert.Throws<ArgumentNullException>(() => s.InsertMany(null));
       Assert.Throws<ArgumentNullException>(() => s.EraseMany(null));
+      Assert.Throws<ArgumentNullException>(() => s.ContainsMany(null));
+      Assert.AreEqual(0, s.ContainsMany(new long[0]).Length);
       Assert.Throws<ArgumentNullException>(() => s.UnionWith((IEnumerable<long>)null));
       Assert.Throws<ArgumentNullException>(() => s.IntersectWith((IEnumerable<long>)null));
       Assert.Throws<ArgumentNullException>(() => s.SetEquals((HashSet)null));
