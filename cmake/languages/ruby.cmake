@@ -76,7 +76,14 @@ if(HASHSET_BUILD_TESTS)
     COMMAND ${HASHSET_RUBY_EXECUTABLE} -I${HASHSET_RUBY_PATH} ${PROJECT_SOURCE_DIR}/tests/ruby/test_conformance.rb)
   add_test(NAME ruby_idioms
     COMMAND ${HASHSET_RUBY_EXECUTABLE} -I${HASHSET_RUBY_PATH} ${PROJECT_SOURCE_DIR}/tests/ruby/test_idioms.rb)
-  set_tests_properties(ruby_conformance ruby_idioms PROPERTIES
+  # ruby_threads: the threading contract (docs/threads.md); ruby_leaks: memory
+  # over many create/fill/iterate/destroy cycles. HASHSET_LONG=1 in the
+  # environment selects their long profiles.
+  add_test(NAME ruby_threads
+    COMMAND ${HASHSET_RUBY_EXECUTABLE} -I${HASHSET_RUBY_PATH} ${PROJECT_SOURCE_DIR}/tests/ruby/test_threads.rb)
+  add_test(NAME ruby_leaks
+    COMMAND ${HASHSET_RUBY_EXECUTABLE} -I${HASHSET_RUBY_PATH} ${PROJECT_SOURCE_DIR}/tests/ruby/test_leaks.rb)
+  set_tests_properties(ruby_conformance ruby_idioms ruby_threads ruby_leaks PROPERTIES
     LABELS ruby
     ENVIRONMENT "${ruby_test_environment}")
   if(HASHSET_RUBY_GEM)
