@@ -128,6 +128,7 @@ public class ConformanceTests {
     { "empty", typeof(InvalidOperationException) },
     { "concurrent", typeof(InvalidOperationException) },
     { "format", typeof(ArgumentException) },
+    { "closed", typeof(ObjectDisposedException) },
   };
 
   static int applicable, notApplicable;
@@ -189,6 +190,15 @@ public class ConformanceTests {
           }
           return null;
         }
+        case "iterate_then_close": {
+          using (IEnumerator<long> e = s.GetEnumerator()) {
+            Assert.IsTrue(e.MoveNext());
+            s.Dispose();
+            e.MoveNext();
+          }
+          return null;
+        }
+        case "close": s.Dispose(); return null;
         case "insert_many": return s.InsertMany(Spec.Values(args[1]));
         case "erase_many": return s.EraseMany(Spec.Values(args[1]));
         case "serialize": return s.Serialize();

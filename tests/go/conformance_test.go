@@ -216,6 +216,21 @@ func (r *runner) call(op string, args []interface{}) (interface{}, error) {
 			return it.Value(), nil
 		}
 		return nil, it.Err()
+	case "iterate_then_close":
+		it := s.Iterator()
+		defer it.Close()
+		if !it.Next() {
+			return nil, fmt.Errorf("iterate_then_close on an empty set")
+		}
+		if err := s.Close(); err != nil {
+			return nil, err
+		}
+		if it.Next() {
+			return it.Value(), nil
+		}
+		return nil, it.Err()
+	case "close":
+		return nil, s.Close()
 	case "serialize":
 		return s.Serialize(), nil
 	case "copy":
@@ -257,10 +272,26 @@ func (r *runner) call(op string, args []interface{}) (interface{}, error) {
 	return nil, nil
 }
 
+// callChecked is call for methods without an error result too: they panic
+// with ErrClosed on a closed set, which it returns as the statement's error.
+func (r *runner) callChecked(op string, args []interface{}) (result interface{}, err error) {
+	defer func() {
+		if recovered := recover(); recovered != nil {
+			closed, ok := recovered.(error)
+			if !ok || !errors.Is(closed, hashset.ErrClosed) {
+				panic(recovered)
+			}
+			result, err = nil, closed
+		}
+	}()
+	return r.call(op, args)
+}
+
 var specErrors = map[string]error{
 	"empty":      hashset.ErrEmpty,
 	"concurrent": hashset.ErrConcurrentModification,
 	"format":     hashset.ErrFormat,
+	"closed":     hashset.ErrClosed,
 }
 
 func sortedInts(values []int64) []int64 {
@@ -338,7 +369,7 @@ func TestConformance(t *testing.T) {
 			}()
 			for _, s := range c.statements {
 				where := fmt.Sprintf("spec.txt:%d: %s %v", s.line, s.op, s.args)
-				result, err := r.call(s.op, s.args)
+				result, err := r.callChecked(s.op, s.args)
 				if errors.Is(err, errNotApplicable) {
 					notApplicable++
 					continue

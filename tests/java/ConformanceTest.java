@@ -227,6 +227,15 @@ class ConformanceTest {
         s.add(Long.parseLong((String) args.get(1)));
         return iterator.next();
       }
+      case "iterate_then_close": {
+        Iterator<Long> iterator = s.iterator();
+        iterator.next();
+        s.close();
+        return iterator.next();
+      }
+      case "close":
+        s.close();
+        return null;
       case "serialize":
         return s.serialize();
       default:
@@ -278,6 +287,8 @@ class ConformanceTest {
         return ConcurrentModificationException.class;
       case "format":
         return IllegalArgumentException.class;
+      case "closed":
+        return IllegalStateException.class;
       default: // "range": only big: values raise it, and they are not applicable
         throw new AssertionError("no Java error for kind " + kind);
     }

@@ -23,6 +23,7 @@ const ERRORS = {
   empty: (error) => error instanceof Error && error.code === 'ERR_HASHSET_EMPTY',
   concurrent: (error) => error instanceof Error && error.code === 'ERR_HASHSET_CONCURRENT_MODIFICATION',
   format: (error) => error instanceof Error && error.code === 'ERR_HASHSET_FORMAT',
+  closed: (error) => error instanceof Error && error.code === 'ERR_HASHSET_CLOSED',
 };
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -147,6 +148,13 @@ class Runner {
         s.add(this.value(rest[0]));
         return iterator.next();
       }
+      case 'iterate_then_close': {
+        const iterator = s[Symbol.iterator]();
+        iterator.next();
+        s.close();
+        return iterator.next();
+      }
+      case 'close': return s.close();
       case 'serialize': return s.serialize();
       default: break;
     }

@@ -14,6 +14,7 @@ module Conformance
     "empty" => KeyError,
     "concurrent" => Hashset::ConcurrentModificationError,
     "format" => Hashset::FormatError,
+    "closed" => Hashset::ClosedError,
   }.freeze
 
   Statement = Struct.new(:line, :op, :args, :expected)
@@ -103,6 +104,12 @@ module Conformance
         enumerator.next
         s.insert(Conformance.value(rest[0]))
         enumerator.next
+      when "iterate_then_close"
+        enumerator = s.each
+        enumerator.next
+        s.close
+        enumerator.next
+      when "close" then s.close.nil? ? :none : :close_returned_a_value
       when "serialize" then s.serialize
       else
         other = @sets.fetch(rest[0])
