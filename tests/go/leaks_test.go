@@ -104,10 +104,10 @@ func TestLeaksOverTime(t *testing.T) {
 	if os.Getenv("HASHSET_NO_RSS") != "" || raceEnabled {
 		t.Skip("memory not measured (HASHSET_NO_RSS or the race detector)")
 	}
-	// One leaked set per cycle (of six, plus three iterators) would cost over
-	// 12 MiB even in the short profile. go_leaks runs with MALLOC_ARENA_MAX=1
-	// (cmake/languages/go.cmake): glibc's per-thread arenas would otherwise
-	// keep several MB of freed memory resident.
+	// One leaked set per cycle (of six, plus three iterators) would cost about
+	// 10 MiB (215 bytes each) even in the short profile. go_leaks runs with
+	// MALLOC_ARENA_MAX=1 (cmake/languages/go.cmake): glibc's per-thread arenas
+	// would otherwise keep several MB of freed memory resident.
 	const bound = 8 << 20
 	warmUp, cycles := 10000, 50000
 	if long {

@@ -63,9 +63,9 @@ class LeakTest {
 
   @Test
   void createFillIterateDestroyKeepsMemoryFlat() throws Exception {
-    // One leaked set per cycle (of six, plus four iterators) would cost over
-    // 12 MiB even in the short profile; what waits for the Cleaner is bounded
-    // by the fixed heap.
+    // One leaked set per cycle (of six, plus three iterators) would cost about
+    // 10 MiB (215 bytes each) even in the short profile; what waits for the
+    // Cleaner is bounded by the fixed heap.
     long bound = 8L << 20;
     int warmUp = LONG ? 100_000 : 10_000;
     int cycles = LONG ? 1_000_000 : 50_000;

@@ -54,7 +54,7 @@ end
 
 describe("leaks over time", function()
   it("create/fill/iterate/destroy cycles keep resident memory flat", function()
-    -- One leaked set per cycle (of six) would cost over 12 MiB even in the
+    -- One leaked set per cycle (of six) would cost about 10 MiB even in the
     -- short profile.
     local bound = 8 << 20
     local warm_up, cycles = 10000, 50000

@@ -62,7 +62,7 @@ class TestLeaks < Minitest::Test
   end
 
   def test_create_fill_iterate_destroy_keeps_memory_flat
-    # One leaked set per cycle (of six) would cost over 12 MiB even in the
+    # One leaked set per cycle (of six) would cost about 10 MiB even in the
     # short profile.
     bound = 8 << 20
     warm_up, cycles = LONG ? [100_000, 1_000_000] : [10_000, 50_000]
