@@ -50,12 +50,14 @@ if(HASHSET_BUILD_TESTS)
     "GUILE_EXTENSIONS_PATH=${HASHSET_GUILE_PATH}"
     "GUILE_LOAD_COMPILED_PATH=${HASHSET_GUILE_PATH}"
     "GUILE_AUTO_COMPILE=0")
-  foreach(test conformance idioms)
+  # guile_leaks: memory over many create/fill/iterate/destroy cycles
+  # (HASHSET_LONG=1 in the environment selects the long profile).
+  foreach(test conformance idioms leaks)
     add_test(NAME guile_${test}
       COMMAND ${HASHSET_GUILE_EXECUTABLE} --no-auto-compile -L ${PROJECT_SOURCE_DIR}/guile
               ${PROJECT_SOURCE_DIR}/tests/guile/test-${test}.scm)
   endforeach()
-  set_tests_properties(guile_conformance guile_idioms PROPERTIES
+  set_tests_properties(guile_conformance guile_idioms guile_leaks PROPERTIES
     LABELS guile
     ENVIRONMENT "${guile_test_environment}")
 endif()
