@@ -58,11 +58,31 @@ let elements s =
 
 let to_array s = Array.of_list (elements s)
 
-(* A fail-fast C++ iterator; freed by [finish] or, failing that, by the GC. *)
-let start s = Hashset_swig.new_HashSetIterator s
-let finish it = ignore ((invoke it) "~" C_void)
-let has_next it = to_bool "has_next" ((invoke it) "has_next" C_void)
-let next it = to_int64 "next" ((invoke it) "next" C_void)
+let is_closed s =
+  match cardinal s with
+  | _ -> false
+  | exception Closed _ -> true
+
+(* How many times [close] ran: an iteration looks at its set again only after
+   another close. *)
+let closes = ref 0
+
+(* A fail-fast C++ iterator over [set]; freed by [finish] or, failing that, by
+   the GC. The C++ iterator keeps the elements and would go on after a close,
+   so [has_next] raises Closed once [set] is closed. *)
+type cursor = { set : t; iterator : Hashset_swig.c_obj; mutable closes_seen : int }
+
+let start s = { set = s; iterator = Hashset_swig.new_HashSetIterator s; closes_seen = !closes }
+let finish c = ignore ((invoke c.iterator) "~" C_void)
+
+let has_next c =
+  if c.closes_seen <> !closes then begin
+    if is_closed c.set then raise (Closed "Hashset: the set was closed during iteration");
+    c.closes_seen <- !closes
+  end;
+  to_bool "has_next" ((invoke c.iterator) "has_next" C_void)
+
+let next c = to_int64 "next" ((invoke c.iterator) "next" C_void)
 
 let iter f s =
   let it = start s in
@@ -119,12 +139,9 @@ let sym_diff_update a b = ignore (call a "symmetric_difference_update" b)
 let serialize s = match call s "serialize" C_void with C_string b -> b | v -> unexpected "serialize" v
 let deserialize bytes : t = Hashset_swig._HashSet_deserialize (C_string bytes)
 
-let close s = ignore (call s "~" C_void)
-
-let is_closed s =
-  match cardinal s with
-  | _ -> false
-  | exception Closed _ -> true
+let close s =
+  incr closes;
+  ignore (call s "~" C_void)
 
 let to_string s = "{" ^ String.concat ", " (List.map Int64.to_string (elements s)) ^ "}"
 let pp ppf s = Format.pp_print_string ppf (to_string s)

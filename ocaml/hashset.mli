@@ -9,7 +9,8 @@
     by {!close}; any use of a closed set raises {!Closed}.
 
     Iteration ({!iter}, {!fold}, {!to_seq}, ...) is fail-fast: if the set
-    changes meanwhile, the next step raises {!Concurrent_modification}. *)
+    changes meanwhile, the next step raises {!Concurrent_modification}, and
+    if it is closed meanwhile, {!Closed}. *)
 
 type t
 
@@ -78,7 +79,7 @@ val filter : (int64 -> bool) -> t -> t
 
 val to_seq : t -> int64 Seq.t
 (** A fail-fast sequence: a step after the set changed raises
-    {!Concurrent_modification}. *)
+    {!Concurrent_modification}, a step after it was closed {!Closed}. *)
 
 (** {1 Comparing} *)
 

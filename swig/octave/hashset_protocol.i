@@ -17,6 +17,25 @@
   }
 }
 
+// The iterator, as Octave sees it (s.iterator() makes one; the class is in
+// the "hashset_octave" fragment of hashset_typemaps.i).
+%rename(HashSetIterator) hashset_octave::SetIterator;
+%nodefaultctor hashset_octave::SetIterator;
+namespace hashset_octave {
+class SetIterator {
+ public:
+  /// True while elements remain.
+  bool has_next() const;
+  /// The next element (an int64); hashset:concurrent once the set changed,
+  /// hashset:empty past the end.
+  std::int64_t next();
+  /// Removes the element next() returned last.
+  void remove();
+  /// The number of elements not yet returned.
+  std::size_t remaining() const;
+};
+}
+
 %rename("delete") hashset::HashSet::delete_set;
 %rename("union") hashset::HashSet::union_of;  // a C++ keyword
 %rename("__str__") hashset::HashSet::to_string;
@@ -144,14 +163,16 @@
   bool operator_ge(const hashset::HashSet& other) const { return $self->is_superset(other); }
 
   /// A fail-fast iterator: it.has_next(), it.next() (an int64), it.remove().
-  hashset::HashSetIterator* iterator() const { return new hashset::HashSetIterator(*$self); }
+  hashset_octave::SetIterator* iterator(octave_value receiver) const {
+    return new hashset_octave::SetIterator(receiver, *$self);
+  }
 
   /// Calls fcn(value) for each element (an int64); raises hashset:concurrent
-  /// when the set changes meanwhile.
-  void foreach(octave_value fcn) const {
+  /// when the set changes meanwhile, hashset:closed when it is deleted.
+  void foreach(octave_value receiver, octave_value fcn) const {
     if (!fcn.is_function_handle() && !fcn.is_inline_function())
       hashset_octave::raise("hashset:type", "foreach needs a function handle, not " + hashset_octave::describe(fcn));
-    hashset::HashSetIterator iterator(*$self);
+    hashset_octave::SetIterator iterator(receiver, *$self);
     while (iterator.has_next()) {
       const std::int64_t value = iterator.next();
       octave::feval(fcn, octave_value_list(octave_value(octave_int64(value))), 0);
@@ -170,8 +191,8 @@
     return octave_value(text + "}\n");
   }
 
-  /// Frees the set now; any later use (including another delete) raises
-  /// hashset:closed. Without it, Octave frees the set with its last reference.
+  /// Frees the set now; any later use raises hashset:closed (deleting it
+  /// again is harmless). Without it, Octave frees the set with its last reference.
   void delete_set(octave_value receiver) {
     void* pointer = nullptr;
     SWIG_ConvertPtr(receiver, &pointer, SWIGTYPE_p_hashset__HashSet, SWIG_POINTER_RELEASE);

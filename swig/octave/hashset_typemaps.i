@@ -214,14 +214,53 @@ octave_value int64_row(const std::vector<std::int64_t>& values) {
   }
 }
 
+// True once s.delete() released the set held by `set` (an Octave object).
+bool is_deleted(const octave_value& set) {
+  void* pointer = nullptr;
+  return SWIG_IsOK(SWIG_ConvertPtr(set, &pointer, SWIGTYPE_p_hashset__HashSet, 0)) && pointer == nullptr;
+}
+
+// s.iterator() and s.foreach(): the core's fail-fast iterator plus the set's
+// Octave object, so that a step after s.delete() raises hashset:closed (the
+// core iterator keeps the elements alive and would go on).
+class SetIterator {
+ public:
+  SetIterator(const octave_value& owner, const hashset::HashSet& set) : owner_(owner), cursor_(set) {}
+  bool has_next() const {
+    check_open();
+    return cursor_.has_next();
+  }
+  std::int64_t next() {
+    check_open();
+    return cursor_.next();
+  }
+  void remove() {
+    check_open();
+    cursor_.remove();
+  }
+  std::size_t remaining() const {
+    check_open();
+    return cursor_.remaining();
+  }
+
+ private:
+  void check_open() const {
+    if (is_deleted(owner_)) raise("hashset:closed", "HashSet was deleted during iteration");
+  }
+
+  octave_value owner_;
+  hashset::HashSetIterator cursor_;
+};
+
 }  // namespace hashset_octave
 %}
 
 // Sets and iterators: s.delete() frees a set at once (SWIG_POINTER_RELEASE
 // clears the object's pointer), so every later use, as the receiver or as an
-// argument, raises hashset:closed instead of reading freed memory. A value
-// that is not a set raises hashset:type (SWIG would turn [] into a null
-// reference).
+// argument, raises hashset:closed instead of reading freed memory; only
+// delete itself accepts a deleted set (deleting twice is harmless, as for
+// Octave's handle objects). A value that is not a set raises hashset:type
+// (SWIG would turn [] into a null reference).
 %define HASHSET_OCTAVE_OBJECT(TYPE, NAME)
 %typemap(in, fragment="hashset_octave") TYPE* self (void* argp = nullptr),
                                          const TYPE* self (void* argp = nullptr),
@@ -229,7 +268,8 @@ octave_value int64_row(const std::vector<std::int64_t>& values) {
   if (!$input.is_defined() || $input.type_id() != octave_swig_ref::static_type_id() ||
       !SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(TYPE*), 0)))
     hashset_octave::raise("hashset:type", "expected a " NAME ", not " + hashset_octave::describe($input));
-  if (argp == nullptr) hashset_octave::raise("hashset:closed", NAME " was deleted");
+  if (argp == nullptr && std::strcmp("$symname", "HashSet_delete") != 0)
+    hashset_octave::raise("hashset:closed", NAME " was deleted");
   $1 = static_cast<$1_ltype>(argp);
 }
 %typemap(typecheck, precedence=SWIG_TYPECHECK_POINTER) const TYPE& {
@@ -240,7 +280,10 @@ octave_value int64_row(const std::vector<std::int64_t>& values) {
 }
 %enddef
 HASHSET_OCTAVE_OBJECT(hashset::HashSet, "HashSet")
-HASHSET_OCTAVE_OBJECT(hashset::HashSetIterator, "HashSetIterator")
+HASHSET_OCTAVE_OBJECT(hashset_octave::SetIterator, "HashSetIterator")
+// The core iterator stays hidden: s.iterator() hands out a
+// hashset_octave::SetIterator (declared in hashset_protocol.i) built on it.
+%ignore hashset::HashSetIterator;
 
 // The Octave object of the receiver itself (args(0)), for delete().
 %typemap(in, numinputs=0) octave_value receiver "$1 = args(0);"
@@ -317,6 +360,3 @@ HASHSET_OCTAVE_CATCH(hashset::HashSet::difference_update)
 HASHSET_OCTAVE_CATCH(hashset::HashSet::symmetric_difference_update)
 HASHSET_OCTAVE_CATCH(hashset::HashSet::serialize)
 HASHSET_OCTAVE_CATCH(hashset::HashSet::deserialize)
-HASHSET_OCTAVE_CATCH(hashset::HashSetIterator::HashSetIterator)
-HASHSET_OCTAVE_CATCH(hashset::HashSetIterator::next)
-HASHSET_OCTAVE_CATCH(hashset::HashSetIterator::remove)

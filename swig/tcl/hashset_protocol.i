@@ -13,8 +13,9 @@
 //
 // Every set is a command; it owns its C++ set, which is freed when the
 // command goes ($s destroy, rename $s "", deleting its namespace or the
-// interpreter). A destroyed set's name is no longer a command, and passing
-// it as an argument raises {HASHSET NOTASET name}.
+// interpreter). A destroyed set's name is no longer a command; passing it
+// as an argument, or destroying the set in the body of its own foreach,
+// raises {HASHSET NOTASET name}.
 
 // The methods foreach and destroy are in hashset_typemaps.i (SWIG wraps a
 // class's %extend methods where the class is declared).

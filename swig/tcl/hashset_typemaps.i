@@ -14,7 +14,8 @@
 // own commands do; in both cases before the set is touched. Other errors:
 // {HASHSET EMPTY} (pop), {HASHSET CONCURRENT} (the set changed during
 // foreach), {HASHSET FORMAT} (deserialize), {HASHSET NOMEM} (reserve),
-// {HASHSET NOTASET name} (an argument that is not a live set).
+// {HASHSET NOTASET name} (an argument that is not a live set, or a set
+// destroyed during its own foreach).
 //
 // Tcl raises by returning TCL_ERROR (SWIG_fail is a goto inside the wrapper),
 // not by longjmp: C++ destructors and catch blocks run normally.
@@ -180,7 +181,9 @@ swig_class* hashset_class() { return static_cast<swig_class*>(SWIGTYPE_p_hashset
 void free_instance(char* data) { SWIG_Tcl_ObjectDelete(reinterpret_cast<ClientData>(data)); }
 
 void delete_instance(ClientData data) {
-  // The command is gone now; the C++ set goes as soon as no call uses it.
+  // The command is gone now (a running foreach sees the null token); the C++
+  // set goes as soon as no call uses it.
+  static_cast<swig_instance*>(data)->cmdtok = nullptr;
   Tcl_EventuallyFree(data, free_instance);
 }
 
@@ -280,10 +283,19 @@ swig_instance* receiver(Tcl_Interp* interp, ClientData data, Tcl_Obj* first) {
 
 // `$s foreach var body`: like Tcl's foreach (break, continue, return and
 // errors of the body behave the same), over a fail-fast iterator: a change
-// of the set raises {HASHSET CONCURRENT} at the next step.
-int run_foreach(Tcl_Interp* interp, const hashset::HashSet& set, Tcl_Obj* var, Tcl_Obj* body) {
+// of the set raises {HASHSET CONCURRENT} at the next step, and destroying
+// it {HASHSET NOTASET name} (the iterator alone would go on).
+int run_foreach(Tcl_Interp* interp, const swig_instance* instance, const hashset::HashSet& set,
+                Tcl_Obj* var, Tcl_Obj* body) {
+  Tcl_Obj* name = Tcl_NewObj();
+  Tcl_IncrRefCount(name);
+  Tcl_GetCommandFullName(interp, instance->cmdtok, name);
+  const std::string set_name = Tcl_GetString(name);
+  Tcl_DecrRefCount(name);
   hashset::HashSetIterator iterator(set);
   while (iterator.has_next()) {
+    if (instance->cmdtok == nullptr)
+      return fail(interp, "HASHSET", "NOTASET", "set " + set_name + " destroyed during foreach", set_name.c_str());
     std::int64_t value = 0;
     try {
       value = iterator.next();
@@ -476,7 +488,7 @@ HASHSET_TCL_CATCH(hashset::HashSet::deserialize_bytes)
                                        Tcl_Obj* body) const {
     // The set stays alive while the body runs, even if it destroys it.
     Tcl_Preserve(instance);
-    const int code = hashset_tcl::run_foreach(interp, *$self, var, body);
+    const int code = hashset_tcl::run_foreach(interp, instance, *$self, var, body);
     Tcl_Release(instance);
     return code;
   }

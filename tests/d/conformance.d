@@ -71,6 +71,7 @@ private bool isKind(Exception e, string kind) {
     case "empty": return cast(EmptySetException) e !is null;
     case "concurrent": return cast(ConcurrentModificationException) e !is null;
     case "format": return cast(SerializationException) e !is null;
+    case "closed": return cast(ClosedSetException) e !is null;
     default: return false;
   }
 }
@@ -154,6 +155,15 @@ private final class Runner {
         cast(void) range.front;
         break;
       }
+      case "iterate_then_close": {
+        auto range = s[];
+        cast(void) range.front;
+        s.close();
+        range.popFront();
+        cast(void) range.front;
+        break;
+      }
+      case "close": s.close(); break;
       case "copy": sets[args[1]] = s.dup; break;
       case "equals": result = s.equals(set(args[1])).to!string; break;
       case "is_subset": result = s.isSubset(set(args[1])).to!string; break;

@@ -22,7 +22,8 @@
     ("type" . wrong-type-arg)
     ("empty" . hashset-empty)
     ("concurrent" . hashset-concurrent-modification)
-    ("format" . hashset-format-error)))
+    ("format" . hashset-format-error)
+    ("closed" . hashset-closed)))
 
 (define (hex->bytevector text)
   (let* ((count (quotient (string-length text) 2))
@@ -90,6 +91,12 @@
     (hashset-add! set extra)
     (next)))
 
+(define (first-then-close set)
+  (let ((next (hashset-generator set)))
+    (next)
+    (hashset-close! set)
+    (next)))
+
 ;; Runs one statement on the sets of the current case; returns its result.
 (define (run sets op args)
   (define (set-named name)
@@ -117,6 +124,8 @@
          ("collect" (hashset->list s))
          ("iterate" (hashset-fold cons '() s))
          ("iterate_then_insert" (first-then-insert s (value (car rest))))
+         ("iterate_then_close" (first-then-close s))
+         ("close" (hashset-close! s))
          ("serialize" (hashset->bytevector s))
          ("equals" (hashset=? s (other)))
          ("is_subset" (hashset<=? s (other)))

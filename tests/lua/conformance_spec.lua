@@ -17,6 +17,7 @@ local error_patterns = {
   empty = { "pop from an empty set" },
   concurrent = { "set changed during iteration" },
   format = { "not a serialized set" },
+  closed = { "the set is closed", "the set was closed during iteration" },
 }
 
 local NOT_APPLICABLE = {}
@@ -127,6 +128,13 @@ local function run(sets, op, name, argument)
     assert.is_not_nil(step(state, control))
     set:insert(argument)
     return step(state, control)
+  elseif op == "iterate_then_close" then
+    local step, state, control = set:iter()
+    assert.is_not_nil(step(state, control))
+    set:close()
+    return step(state, control)
+  elseif op == "close" then
+    return set:close()
   elseif op == "copy" then
     sets[argument] = set:copy()
     return nil

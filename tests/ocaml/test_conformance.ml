@@ -137,6 +137,7 @@ let matches_error kind exn =
   | "empty", Not_found -> true
   | "concurrent", Hashset.Concurrent_modification _ -> true
   | "format", Hashset.Format_error _ -> true
+  | "closed", Hashset.Closed _ -> true
   | _ -> false
 
 let check_result st outcome =
@@ -223,6 +224,16 @@ let run_statement sets st =
             ignore (Hashset.add (s ()) v);
             ignore (rest ());
             Unit)
+    | "iterate_then_close" -> (
+        match Hashset.to_seq (s ()) () with
+        | Seq.Nil -> failwith "iterate_then_close needs a non-empty set"
+        | Seq.Cons (_, rest) ->
+            Hashset.close (s ());
+            ignore (rest ());
+            Unit)
+    | "close" ->
+        Hashset.close (s ());
+        Unit
     | "insert_many" -> with_values Hashset.add_list "insert_many"
     | "erase_many" -> with_values Hashset.remove_list "erase_many"
     | "copy" -> (

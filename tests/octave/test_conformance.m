@@ -193,6 +193,13 @@ function [result, sets] = call (module, sets, op, args)
       it.next ();
       s.insert (parse_value (args{2}));
       result = it.next ();
+    case 'iterate_then_close'
+      it = s.iterator ();
+      it.next ();
+      s.delete ();
+      result = it.next ();
+    case 'close'
+      s.delete ();
     case 'serialize'
       result = s.serialize ();
     case 'equals'

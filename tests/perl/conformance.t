@@ -5,7 +5,9 @@
 # Values are passed as Perl numbers; `big:N` as the decimal string "N", and
 # again as a Math::BigInt and (when its nearest double is itself out of
 # range) as a double; `float:X` as a double; `str:T` as a string; `null` as
-# undef. Every statement is expressible in Perl: none is skipped.
+# undef. Every value is expressible in Perl. A set has no explicit release
+# (it is freed with its last reference), so `close`, `iterate_then_close` and
+# every later statement naming a set they closed are not applicable.
 use strict;
 use warnings;
 use Test::More;
@@ -182,14 +184,20 @@ sub forms_of {
 
 my $statements = 0;
 my $runs = 0;
+my $not_applicable = 0;
 for my $case (@cases) {
     my ($name, $statement_list) = @$case;
     subtest $name => sub {
-        my %sets;
+        my (%sets, %closed);
         for my $statement (@$statement_list) {
             my ($line, $op, $args, $want) = @$statement;
             my $label = "spec.txt:$line $op";
             $statements++;
+            $closed{ $args->[0] } = 1 if $op eq 'close' || $op eq 'iterate_then_close';
+            if (grep { !ref $_ && $closed{$_} } @$args) {
+                $not_applicable++;
+                next;
+            }
             if (defined $want && !ref $want && $want =~ /^error:(\w+)$/) {
                 my $kind = $1;
                 my $pattern = $ERRORS{$kind} or die "unknown error kind $kind";
@@ -212,8 +220,9 @@ for my $case (@cases) {
                 ok(!defined $result, "$label returns nothing");
             }
         }
+        plan skip_all => 'not applicable in Perl' unless Test::More->builder->current_test;
     };
 }
-diag("spec: $statements statements in " . scalar(@cases) . " cases, $runs runs, 0 not applicable");
+diag("spec: $statements statements in " . scalar(@cases) . " cases, $runs runs, $not_applicable not applicable");
 ok($statements > 100, 'the spec was read');
 done_testing();

@@ -3,7 +3,11 @@
 //
 // Bad-value tokens become what a PHP user would pass: big:N is the float PHP
 // makes of an integer literal beyond PHP_INT_MAX/PHP_INT_MIN, float:X a float,
-// str:TEXT a string, null null. All of them are expressible, none is skipped.
+// str:TEXT a string, null null. All of them are expressible.
+//
+// A HashSet has no explicit release (PHP frees it with its last reference),
+// so close, iterate_then_close and every later statement naming a set they
+// closed are not applicable: they are skipped.
 declare(strict_types=1);
 
 use PHPUnit\Framework\TestCase;
@@ -179,8 +183,16 @@ final class ConformanceTest extends TestCase
     {
         $spec = basename(self::specPath());
         $this->assertNotEmpty($statements);
+        $closed = [];
         foreach ($statements as [$number, $op, $args, $expected]) {
             $context = "$spec:$number ($name: $op)";
+            if ($op === 'close' || $op === 'iterate_then_close') {
+                $closed[] = $args[0];
+                continue;
+            }
+            if (array_intersect(array_filter($args, 'is_string'), $closed)) {
+                continue;
+            }
             $want = $expected[0] ?? null;
             if (is_string($want) && str_starts_with($want, 'error:')) {
                 $class = self::ERRORS[substr($want, strlen('error:'))];

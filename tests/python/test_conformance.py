@@ -1,4 +1,9 @@
-"""Replays the language-neutral spec (tests/conformance/spec.txt) on the Python API."""
+"""Replays the language-neutral spec (tests/conformance/spec.txt) on the Python API.
+
+A HashSet has no explicit release (it lives while referenced), so `close`,
+`iterate_then_close` and every later statement naming a set they closed are
+not applicable: they are skipped.
+"""
 
 import os
 import pathlib
@@ -64,9 +69,20 @@ def first_element(s):
     return iterator
 
 
+RELEASING_OPS = ("close", "iterate_then_close")
+
+
 class Runner:
     def __init__(self):
         self.sets = {}
+        self.closed = set()
+
+    def applicable(self, op, args):
+        """False for a release and for statements on a set one released."""
+        if op in RELEASING_OPS:
+            self.closed.add(args[0])
+            return False
+        return not any(isinstance(arg, str) and arg in self.closed for arg in args)
 
     def call(self, op, args):
         sets = self.sets
@@ -131,6 +147,8 @@ def test_spec_case(name, statements):
     runner = Runner()
     for number, op, args, expected in statements:
         context = f"{SPEC.name}:{number}"
+        if not runner.applicable(op, args):
+            continue
         want = expected[0] if expected else None
         if isinstance(want, str) and want.startswith("error:"):
             with pytest.raises(ERRORS[want[len("error:"):]]):

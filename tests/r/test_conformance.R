@@ -9,7 +9,8 @@
 spec_path <- Sys.getenv("HASHSET_SPEC", "../conformance/spec.txt")
 
 errors <- c(range = "hashset_range_error", type = "hashset_type_error", empty = "hashset_empty_error",
-            concurrent = "hashset_concurrent_error", format = "hashset_format_error")
+            concurrent = "hashset_concurrent_error", format = "hashset_format_error",
+            closed = "hashset_closed_error")
 
 parse_hex <- function(text) {
   if (!nzchar(text)) return(raw(0))
@@ -115,6 +116,13 @@ call_op <- function(sets, op, args) {
       s$insert(value_of(rest[[1]]))
       it$next_value()
     },
+    iterate_then_close = {
+      it <- s$iterator()
+      it$next_value()
+      s$close()
+      it$next_value()
+    },
+    close = { s$close(); NULL },
     serialize = s$serialize(),
     equals = s$equals(other()),
     is_subset = s$is_subset(other()),
