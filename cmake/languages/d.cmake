@@ -47,8 +47,10 @@ set(d_outputs ${d_library})
 
 if(HASHSET_BUILD_TESTS)
   # One test binary per file of tests/d; each runs its unittest blocks and
-  # exits non-zero when one fails.
-  foreach(suite IN ITEMS conformance idioms)
+  # exits non-zero when one fails. d_leaks: memory over many
+  # create/fill/iterate/destroy cycles (HASHSET_LONG=1 in the environment
+  # selects the long profile).
+  foreach(suite IN ITEMS conformance idioms leaks)
     set(d_test ${d_dir}/tests/d_${suite})
     add_custom_command(OUTPUT ${d_test}
       COMMAND ${HASHSET_LDC2} -unittest -main -g -w -I${d_dir}
