@@ -79,12 +79,14 @@ add_custom_command(OUTPUT ${HASHSET_R_PACKAGE}
 add_custom_target(hashset_r_package ALL DEPENDS ${HASHSET_R_PACKAGE})
 
 if(HASHSET_BUILD_TESTS)
-  foreach(suite conformance idioms)
+  # r_leaks: memory over many create/fill/iterate/destroy cycles
+  # (HASHSET_LONG=1 in the environment selects the long profile).
+  foreach(suite conformance idioms leaks)
     add_test(NAME r_${suite}
       COMMAND ${HASHSET_RSCRIPT_EXECUTABLE} --vanilla ${PROJECT_SOURCE_DIR}/tests/r/run.R
               ${PROJECT_SOURCE_DIR}/tests/r/test_${suite}.R)
   endforeach()
-  set_tests_properties(r_conformance r_idioms PROPERTIES
+  set_tests_properties(r_conformance r_idioms r_leaks PROPERTIES
     LABELS r
     ENVIRONMENT "HASHSET_R_PATH=${HASHSET_R_PATH};HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
   # Installs the source package into a fresh library and runs the README's example from it.
