@@ -53,7 +53,11 @@ if(HASHSET_BUILD_TESTS)
     COMMAND ${HASHSET_PROVE_EXECUTABLE} --norc -v ${PROJECT_SOURCE_DIR}/tests/perl/conformance.t)
   add_test(NAME perl_idioms
     COMMAND ${HASHSET_PROVE_EXECUTABLE} --norc ${PROJECT_SOURCE_DIR}/tests/perl/idioms.t)
-  set_tests_properties(perl_conformance perl_idioms PROPERTIES
+  # perl_leaks: memory over many create/fill/iterate/destroy cycles
+  # (HASHSET_LONG=1 in the environment selects the long profile).
+  add_test(NAME perl_leaks
+    COMMAND ${HASHSET_PROVE_EXECUTABLE} --norc -v ${PROJECT_SOURCE_DIR}/tests/perl/leaks.t)
+  set_tests_properties(perl_conformance perl_idioms perl_leaks PROPERTIES
     LABELS perl
     ENVIRONMENT "${perl_test_environment}")
 endif()
