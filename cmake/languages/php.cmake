@@ -55,7 +55,9 @@ if(HASHSET_BUILD_TESTS)
   endif()
   set(php_run ${HASHSET_PHP_EXECUTABLE} -d extension=$<TARGET_FILE:hashset_php>
               -d assert.exception=1 -d zend.assertions=1)
-  foreach(suite Conformance Protocol)
+  # php_leaks: memory over many create/fill/iterate/destroy cycles
+  # (HASHSET_LONG=1 in the environment selects the long profile).
+  foreach(suite Conformance Protocol Leaks)
     string(TOLOWER ${suite} name)
     add_test(NAME php_${name}
       COMMAND ${php_run} ${HASHSET_PHPUNIT} --do-not-cache-result
