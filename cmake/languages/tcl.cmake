@@ -71,7 +71,11 @@ if(HASHSET_BUILD_TESTS)
     COMMAND ${HASHSET_TCLSH_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tcl/conformance.test)
   add_test(NAME tcl_idioms
     COMMAND ${HASHSET_TCLSH_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tcl/idioms.test)
-  set_tests_properties(tcl_conformance tcl_idioms PROPERTIES
+  # tcl_leaks: memory over many create/fill/iterate/destroy cycles
+  # (HASHSET_LONG=1 in the environment selects the long profile).
+  add_test(NAME tcl_leaks
+    COMMAND ${HASHSET_TCLSH_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/tcl/leaks.test)
+  set_tests_properties(tcl_conformance tcl_idioms tcl_leaks PROPERTIES
     LABELS tcl
     ENVIRONMENT "${tcl_test_environment}")
 endif()
