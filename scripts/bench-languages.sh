@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=100000,1000000
-rounds=5
+rounds=7
 warmup=2
 out=bench/results
 case "${1:-}" in
