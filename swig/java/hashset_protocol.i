@@ -191,6 +191,23 @@
     return result;
   }
 
+  /** The number of elements, kept here: written under the monitor, read without it. */
+  private transient volatile long count;
+
+  /** Records the count after a mutation (the caller holds the monitor). */
+  void changed(long newCount) {
+    count = newCount;
+  }
+
+  /** The number of elements (read without a lock or a native call). */
+  public long longSize() {
+    long size = count;
+    if (swigCPtr == 0) {
+      throw new IllegalStateException("HashSet is closed");
+    }
+    return size;
+  }
+
   /** The number of elements, or Integer.MAX_VALUE when larger (see {@link #longSize()}). */
   @Override
   public int size() {
@@ -338,6 +355,9 @@
     synchronized (lock()) {
       checkOpen();
       nativeRemove();
+      if (owner != null) {
+        owner.changed(owner.longSize() - 1);
+      }
     }
   }
   %}

@@ -238,7 +238,7 @@ struct Flags {
 // ---------------------------------------------------------------------------
 // Proxy classes: a Cleaner instead of finalize(), close() instead of delete().
 
-%define HASHSET_JAVA_OWNED_PROXY(TYPE, CLOSE_MODIFIERS, CLOSE_NAME)
+%define HASHSET_JAVA_OWNED_PROXY(TYPE, CLOSE_MODIFIERS, CLOSE_NAME, ADOPT)
 %typemap(javabody) TYPE %{
   private transient long swigCPtr;
   private final transient java.lang.ref.Cleaner.Cleanable swigCleanable;
@@ -261,6 +261,7 @@ struct Flags {
     swigCPtr = cPtr;
     swigCleanable = cMemoryOwn && cPtr != 0
         ? $imclassname.CLEANER.register(this, new NativeDeleter(cPtr)) : null;
+    ADOPT
   }
 
   static long getCPtr($javaclassname obj) {
@@ -278,8 +279,11 @@ struct Flags {
   }
 %enddef
 
-HASHSET_JAVA_OWNED_PROXY(hashset::HashSet, "public synchronized", "close")
-HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose")
+// A set proxy starts its element count from the native set it adopts (no
+// other thread can reach either yet).
+HASHSET_JAVA_OWNED_PROXY(hashset::HashSet, "public synchronized", "close",
+                         count = cPtr == 0 ? 0 : $imclassname.HashSet_nativeSize(cPtr, this);)
+HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose", )
 
 %typemap(javaclassmodifiers) hashset::HashSet "public final class"
 %typemap(javabase) hashset::HashSet "java.util.AbstractSet<Long>"
@@ -293,7 +297,7 @@ HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose")
 
 %rename(add) hashset::HashSet::insert;
 %rename(remove) hashset::HashSet::erase;
-%rename(longSize) hashset::HashSet::size;
+%rename(nativeSize) hashset::HashSet::size;
 %rename(isEmpty) hashset::HashSet::empty;
 %rename(insertMany) hashset::HashSet::insert_many;
 %rename(eraseMany) hashset::HashSet::erase_many;
@@ -313,7 +317,7 @@ HASHSET_JAVA_SYNCHRONIZED(insert, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(contains, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(erase, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(pop, "public synchronized")
-HASHSET_JAVA_SYNCHRONIZED(size, "public synchronized")
+HASHSET_JAVA_SYNCHRONIZED(size, "private")
 HASHSET_JAVA_SYNCHRONIZED(empty, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(clear, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(reserve, "public synchronized")
@@ -321,6 +325,51 @@ HASHSET_JAVA_SYNCHRONIZED(collect, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(insert_many, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(erase_many, "public synchronized")
 HASHSET_JAVA_SYNCHRONIZED(serialize, "public synchronized")
+
+// Size: the proxy keeps the element count (longSize() reads it without the
+// monitor or a native call), updated under the monitor from what each
+// mutation returns; an in-place two-set operation asks the native set after
+// it runs (hashset_protocol.i).
+%typemap(javaout) bool hashset::HashSet::insert {
+    boolean added = $jnicall;
+    if (added) changed(count + 1);
+    return added;
+  }
+%typemap(javaout) bool hashset::HashSet::erase {
+    boolean removed = $jnicall;
+    if (removed) changed(count - 1);
+    return removed;
+  }
+%typemap(javaout) std::int64_t hashset::HashSet::pop {
+    long value = $jnicall;
+    changed(count - 1);
+    return value;
+  }
+%typemap(javaout) void hashset::HashSet::clear {
+    $jnicall;
+    changed(0);
+  }
+%typemap(javaout) std::size_t hashset::HashSet::insert_many {
+    long added = $jnicall;
+    if (added != 0) changed(count + added);
+    return added;
+  }
+%typemap(javaout) std::size_t hashset::HashSet::erase_many {
+    long removed = $jnicall;
+    if (removed != 0) changed(count - removed);
+    return removed;
+  }
+%define HASHSET_JAVA_RECOUNTED(METHOD)
+%typemap(javaout) void hashset::HashSet::METHOD {
+    $jnicall;
+    changed(nativeSize());
+  }
+%enddef
+HASHSET_JAVA_RECOUNTED(update)
+HASHSET_JAVA_RECOUNTED(intersection_update)
+HASHSET_JAVA_RECOUNTED(difference_update)
+HASHSET_JAVA_RECOUNTED(symmetric_difference_update)
+
 %define HASHSET_JAVA_TWO_SETS(METHOD, NAME)
 %rename(NAME) hashset::HashSet::METHOD;
 %javamethodmodifiers hashset::HashSet::METHOD "private";
