@@ -123,11 +123,26 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
     UnionWith(values);
   }
 
+  // The number of elements, kept here: written under the lock, read without it.
+  private long count;
+
+  // Records the count after a mutation (the caller holds the lock).
+  private void Changed(long newCount) {
+    System.Threading.Volatile.Write(ref count, newCount);
+  }
+
+  /// <summary>The number of elements (read without a lock or a native call).</summary>
+  public long LongCount() {
+    long size = System.Threading.Volatile.Read(ref count);
+    if (swigCPtrField.Handle == IntPtr.Zero) ThrowIfDisposed();
+    return size;
+  }
+
   /// <summary>The number of elements, as ICollection wants it (clamped to int.MaxValue; see LongCount()).</summary>
   public int Count {
     get {
-      long count = LongCount();
-      return count > int.MaxValue ? int.MaxValue : (int)count;
+      long size = LongCount();
+      return size > int.MaxValue ? int.MaxValue : (int)size;
     }
   }
 

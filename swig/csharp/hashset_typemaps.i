@@ -182,6 +182,8 @@ HASHSET_CSHARP_ARRAY_IN(byte[], std::uint8_t* found, std::size_t found_count)
   internal $csclassname(global::System.IntPtr cPtr, bool cMemoryOwn) {
     swigCMemOwn = cMemoryOwn;
     swigCPtrField = new global::System.Runtime.InteropServices.HandleRef(this, cPtr);
+    // The count starts from the native set adopted (no other thread sees either yet).
+    count = cPtr == global::System.IntPtr.Zero ? 0 : $imclassname.HashSet_NativeLongCount(swigCPtrField);
   }
 
   private global::System.Runtime.InteropServices.HandleRef swigCPtr {
@@ -243,7 +245,8 @@ using System.Collections.Generic;
 %rename(Contains) hashset::HashSet::contains;
 %rename(Remove) hashset::HashSet::erase;
 %rename(Pop) hashset::HashSet::pop;
-%rename(LongCount) hashset::HashSet::size;
+%rename(NativeLongCount) hashset::HashSet::size;
+%csmethodmodifiers hashset::HashSet::size "private";
 %rename(NativeEmpty) hashset::HashSet::empty;
 %csmethodmodifiers hashset::HashSet::empty "private";
 %rename(Clear) hashset::HashSet::clear;
@@ -278,6 +281,50 @@ HASHSET_CSHARP_SYNCHRONIZED(erase_many)
 HASHSET_CSHARP_SYNCHRONIZED(serialize)
 HASHSET_CSHARP_SYNCHRONIZED(NativeContainsMany)
 %csmethodmodifiers hashset::HashSet::NativeContainsMany "private";
+
+// Size: the proxy keeps the element count (LongCount() reads it without the
+// lock or a native call), updated under the lock from what each mutation
+// returns; an in-place two-set operation asks the native set after it runs.
+%typemap(csout, excode=SWIGEXCODE) bool hashset::HashSet::insert {
+    bool added = $imcall;$excode
+    if (added) Changed(count + 1);
+    return added;
+  }
+%typemap(csout, excode=SWIGEXCODE) bool hashset::HashSet::erase {
+    bool removed = $imcall;$excode
+    if (removed) Changed(count - 1);
+    return removed;
+  }
+%typemap(csout, excode=SWIGEXCODE) std::int64_t hashset::HashSet::pop {
+    long value = $imcall;$excode
+    Changed(count - 1);
+    return value;
+  }
+%typemap(csout, excode=SWIGEXCODE) void hashset::HashSet::clear {
+    $imcall;$excode
+    Changed(0);
+  }
+%typemap(csout, excode=SWIGEXCODE) std::size_t hashset::HashSet::insert_many {
+    long added = $imcall;$excode
+    if (added != 0) Changed(count + added);
+    return added;
+  }
+%typemap(csout, excode=SWIGEXCODE) std::size_t hashset::HashSet::erase_many {
+    long removed = $imcall;$excode
+    if (removed != 0) Changed(count - removed);
+    return removed;
+  }
+%define HASHSET_CSHARP_RECOUNTED(METHOD)
+%typemap(csout, excode=SWIGEXCODE) void hashset::HashSet::METHOD {
+    $imcall;$excode
+    Changed(NativeLongCount());
+  }
+%enddef
+HASHSET_CSHARP_RECOUNTED(update)
+HASHSET_CSHARP_RECOUNTED(intersection_update)
+HASHSET_CSHARP_RECOUNTED(difference_update)
+HASHSET_CSHARP_RECOUNTED(symmetric_difference_update)
+
 %define HASHSET_CSHARP_TWO_SETS(METHOD, NAME)
 %rename(NAME) hashset::HashSet::METHOD;
 %csmethodmodifiers hashset::HashSet::METHOD "private";
