@@ -79,6 +79,9 @@ type handle struct {
 	mu    sync.Mutex             // held for every native call on ptr
 	ptr   native.SwigcptrHashSet // 0 once closed
 	order uint64                 // two handles are locked lower order first
+	// The number of elements, -1 once closed: written with mu held, read by
+	// Len without it (no lock, no cgo call).
+	count atomic.Int64
 }
 
 // liveSets and liveIterators count the native objects not yet released
@@ -90,6 +93,7 @@ var lockOrders atomic.Uint64
 
 func newHandle(set native.HashSet) *handle {
 	h := &handle{ptr: set.(native.SwigcptrHashSet), order: lockOrders.Add(1)}
+	h.count.Store(int64(h.ptr.Size()))
 	liveSets.Add(1)
 	runtime.SetFinalizer(h, (*handle).release)
 	return h
@@ -99,6 +103,7 @@ func (h *handle) release() {
 	if h.ptr != 0 {
 		native.DeleteHashSet(h.ptr)
 		h.ptr = 0
+		h.count.Store(-1)
 		liveSets.Add(-1)
 	}
 }
@@ -153,6 +158,7 @@ func (s *Set) Close() error {
 	}
 	if s.h == nil {
 		s.h = &handle{}
+		s.h.count.Store(-1)
 		return nil
 	}
 	h := s.h
@@ -169,6 +175,9 @@ func (s *Set) Insert(x int64) bool {
 	defer h.mu.Unlock()
 	added := h.ptr.Insert(x)
 	runtime.KeepAlive(h)
+	if added {
+		h.count.Add(1)
+	}
 	return added
 }
 
@@ -187,6 +196,9 @@ func (s *Set) Erase(x int64) bool {
 	defer h.mu.Unlock()
 	removed := h.ptr.Erase(x)
 	runtime.KeepAlive(h)
+	if removed {
+		h.count.Add(-1)
+	}
 	return removed
 }
 
@@ -204,16 +216,20 @@ func (s *Set) Pop() (int64, error) {
 	if errors.Is(err, errOutOfRange) {
 		return 0, ErrEmpty
 	}
+	if err == nil {
+		h.count.Add(-1)
+	}
 	return x, err
 }
 
-// Len returns the number of elements.
+// Len returns the number of elements. It reads the count that the set's
+// methods keep, without the mutex or a native call.
 func (s *Set) Len() int {
-	h := s.live()
-	defer h.mu.Unlock()
-	n := h.ptr.Size()
-	runtime.KeepAlive(h)
-	return n
+	n := s.handle().count.Load()
+	if n < 0 {
+		panic(ErrClosed)
+	}
+	return int(n)
 }
 
 // IsEmpty reports whether the set has no elements.
@@ -231,6 +247,7 @@ func (s *Set) Clear() {
 	defer h.mu.Unlock()
 	h.ptr.Clear()
 	runtime.KeepAlive(h)
+	h.count.Store(0)
 }
 
 // Reserve makes room for n elements in total, so that inserting up to n
@@ -267,6 +284,7 @@ func (s *Set) InsertMany(values []int64) int {
 	defer h.mu.Unlock()
 	n := h.ptr.InsertMany(values)
 	runtime.KeepAlive(h)
+	h.count.Add(int64(n))
 	return n
 }
 
@@ -286,6 +304,7 @@ func (s *Set) EraseMany(values []int64) int {
 	defer h.mu.Unlock()
 	n := h.ptr.EraseMany(values)
 	runtime.KeepAlive(h)
+	h.count.Add(-int64(n))
 	return n
 }
 
@@ -392,6 +411,7 @@ func (s *Set) modify(other *Set, f func(a, b native.SwigcptrHashSet)) {
 	a, b, unlock := s.both(other)
 	defer unlock()
 	f(a.ptr, b.ptr)
+	a.count.Store(int64(a.ptr.Size()))
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 }
@@ -449,6 +469,7 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 	}
 	defer h.mu.Unlock()
 	err = catch(func() { h.ptr.LoadSerialized(data) })
+	h.count.Store(int64(h.ptr.Size()))
 	runtime.KeepAlive(h)
 	return err
 }

@@ -143,6 +143,7 @@ func (it *Iterator) Remove() error {
 		it.stop(err)
 		return err
 	}
+	h.count.Add(-1)
 	it.current = false
 	return nil
 }
