@@ -96,18 +96,22 @@ class HashSetIterator {
 
 class HashSet {
   #native;
+  // The number of elements, kept from what each mutation returns, so that
+  // `size` makes no native call.
+  #count = 0;
 
   /** Creates a set holding the values of `values` (any iterable of integers), if given. */
   constructor(values) {
     if (adopting !== null) {
       this.#native = adopting;
+      this.#count = adopting.size();
       adopting = null;
       return;
     }
     this.#native = new NativeSet();
     if (values != null) {
       try {
-        this.#native.insert_many(toValueList(values));
+        this.#count = this.#native.insert_many(toValueList(values));
       } catch (error) {
         this.close();
         throw error;
@@ -148,6 +152,13 @@ class HashSet {
     return [temporary, true];
   }
 
+  // Runs an in-place operation with `other`, then takes the new count.
+  #updateWith(other, action) {
+    this.#withOther(other, action);
+    this.#count = this.#native.size();
+    return this;
+  }
+
   #withOther(other, action) {
     const set = this.#live();
     const [otherSet, temporary] = HashSet.#nativeOf(other);
@@ -162,7 +173,8 @@ class HashSet {
 
   /** The number of elements. */
   get size() {
-    return this.#live().size();
+    if (this.#native === null) this.#live();
+    return this.#count;
   }
 
   /** True when `value` is an element; false for any value that cannot be one. */
@@ -173,19 +185,20 @@ class HashSet {
 
   /** Adds `value` (throws TypeError/RangeError for a non-int64); returns this. */
   add(value) {
-    this.#live().insert(value);
+    this.insert(value);
     return this;
   }
 
   /** Removes `value`; true when it was an element (false for a value that cannot be one). */
   delete(value) {
-    const set = this.#live();
-    return isElement(value) && set.erase(value);
+    this.#live();
+    return isElement(value) && this.erase(value);
   }
 
   /** Removes every element. */
   clear() {
     this.#live().clear();
+    this.#count = 0;
   }
 
   /** A fail-fast iterator over the elements (unspecified order). */
@@ -215,7 +228,9 @@ class HashSet {
 
   /** Adds `value`; true when it was not yet an element. */
   insert(value) {
-    return this.#live().insert(value);
+    const added = this.#live().insert(value);
+    if (added) ++this.#count;
+    return added;
   }
 
   /** True when `value` is an element; throws TypeError/RangeError for a non-int64. */
@@ -225,12 +240,16 @@ class HashSet {
 
   /** Removes `value`; true when it was an element; throws for a non-int64. */
   erase(value) {
-    return this.#live().erase(value);
+    const removed = this.#live().erase(value);
+    if (removed) --this.#count;
+    return removed;
   }
 
   /** Removes and returns an arbitrary element; throws ERR_HASHSET_EMPTY when empty. */
   pop() {
-    return this.#live().pop();
+    const value = this.#live().pop();
+    --this.#count;
+    return value;
   }
 
   /** True when the set has no elements. */
@@ -256,7 +275,9 @@ class HashSet {
   /** Adds every value of an Array, TypedArray or iterable; returns how many were new. */
   insertMany(values) {
     const set = this.#live();
-    return set.insert_many(toValueList(values));
+    const added = set.insert_many(toValueList(values));
+    this.#count += added;
+    return added;
   }
 
   /** For each value of an Array, TypedArray or iterable, 1 when it is an element, else 0. */
@@ -268,7 +289,9 @@ class HashSet {
   /** Removes every value of an Array, TypedArray or iterable; returns how many were elements. */
   eraseMany(values) {
     const set = this.#live();
-    return set.erase_many(toValueList(values));
+    const removed = set.erase_many(toValueList(values));
+    this.#count -= removed;
+    return removed;
   }
 
   /** A new HashSet with the same elements. */
@@ -319,26 +342,22 @@ class HashSet {
 
   /** Adds every element of `other`; returns this. */
   update(other) {
-    this.#withOther(other, (set, otherSet) => set.update(otherSet));
-    return this;
+    return this.#updateWith(other, (set, otherSet) => set.update(otherSet));
   }
 
   /** Keeps only the elements also in `other`; returns this. */
   intersectionUpdate(other) {
-    this.#withOther(other, (set, otherSet) => set.intersection_update(otherSet));
-    return this;
+    return this.#updateWith(other, (set, otherSet) => set.intersection_update(otherSet));
   }
 
   /** Removes every element of `other`; returns this. */
   differenceUpdate(other) {
-    this.#withOther(other, (set, otherSet) => set.difference_update(otherSet));
-    return this;
+    return this.#updateWith(other, (set, otherSet) => set.difference_update(otherSet));
   }
 
   /** Keeps the elements in exactly one of the two; returns this. */
   symmetricDifferenceUpdate(other) {
-    this.#withOther(other, (set, otherSet) => set.symmetric_difference_update(otherSet));
-    return this;
+    return this.#updateWith(other, (set, otherSet) => set.symmetric_difference_update(otherSet));
   }
 
   /** The set in the portable binary format, as a Buffer (equal sets give equal bytes). */
@@ -373,7 +392,7 @@ class HashSet {
   [inspect.custom](depth, options) {
     if (this.#native === null) return 'HashSet <closed>';
     const body = inspect(this.#native.collect(), options);
-    return `HashSet(${this.#native.size()}) {${body.slice(1, -1)}}`;
+    return `HashSet(${this.#count}) {${body.slice(1, -1)}}`;
   }
 }
 
