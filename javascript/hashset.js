@@ -54,6 +54,15 @@ function toValueList(values) {
   return Array.from(values);
 }
 
+/** The elements of a native collect() as an Array: it gives a Float64Array when all are safe integers. */
+function toArray(elements) {
+  if (Array.isArray(elements)) return elements;
+  // Filled with a double first, the Array keeps its Numbers unboxed.
+  const array = new Array(elements.length).fill(0.5);
+  for (let i = 0; i < elements.length; ++i) array[i] = elements[i];
+  return array;
+}
+
 // The native set a constructor call adopts instead of making a new one.
 let adopting = null;
 
@@ -264,7 +273,7 @@ class HashSet {
 
   /** All elements as a new Array (unspecified order). */
   collect() {
-    return this.#live().collect();
+    return toArray(this.#live().collect());
   }
 
   /** All elements as a new BigInt64Array (unspecified order). */
@@ -391,7 +400,7 @@ class HashSet {
 
   [inspect.custom](depth, options) {
     if (this.#native === null) return 'HashSet <closed>';
-    const body = inspect(this.#native.collect(), options);
+    const body = inspect(this.collect(), options);
     return `HashSet(${this.#count}) {${body.slice(1, -1)}}`;
   }
 }

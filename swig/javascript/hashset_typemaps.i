@@ -19,7 +19,9 @@
 // ERR_HASHSET_CLOSED.
 
 %fragment("hashset_javascript", "header") %{
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -216,12 +218,35 @@ inline bool read_bytes(v8::Local<v8::Value> source, std::vector<std::uint8_t>* b
 %typemap(out) std::size_t
   "$result = SWIGV8_NUMBER_NEW(static_cast<double>($1));"
 
-// collect(): a plain Array of Numbers (BigInts beyond the safe range).
+// collect(): when every element is a safe integer, a Float64Array, which
+// hashset.js copies into an Array of unboxed doubles (a heap Number per
+// element, as v8::Array::New needs, costs several times more); otherwise a
+// plain Array of Numbers and BigInts.
 %typemap(out, fragment="hashset_javascript") std::vector<std::int64_t> {
-  std::vector<v8::Local<v8::Value>> items;
-  items.reserve($1.size());
-  for (const std::int64_t value : $1) items.push_back(hashset_javascript::from_int64(value));
-  $result = v8::Array::New(v8::Isolate::GetCurrent(), items.data(), items.size());
+  const auto is_safe = [](std::int64_t value) {
+    return value >= -9007199254740991LL && value <= 9007199254740991LL;
+  };
+  if (std::all_of($1.begin(), $1.end(), is_safe)) {
+    // The doubles overwrite the integers in place, and the ArrayBuffer takes
+    // over the vector's memory: no second copy.
+    static_assert(sizeof(double) == sizeof(std::int64_t), "double must be 64-bit");
+    auto* elements = new std::vector<std::int64_t>(std::move(static_cast<std::vector<std::int64_t>&>($1)));
+    for (std::int64_t& slot : *elements) {
+      const double number = static_cast<double>(slot);
+      std::memcpy(&slot, &number, sizeof number);
+    }
+    const std::size_t count = elements->size();
+    std::shared_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        elements->data(), count * sizeof(double),
+        [](void*, std::size_t, void* owner) { delete static_cast<std::vector<std::int64_t>*>(owner); },
+        elements);
+    $result = v8::Float64Array::New(v8::ArrayBuffer::New(v8::Isolate::GetCurrent(), std::move(store)), 0, count);
+  } else {
+    std::vector<v8::Local<v8::Value>> items;
+    items.reserve($1.size());
+    for (const std::int64_t value : $1) items.push_back(hashset_javascript::from_int64(value));
+    $result = v8::Array::New(v8::Isolate::GetCurrent(), items.data(), items.size());
+  }
 }
 
 // Bulk calls: an Array or a TypedArray of integers.
