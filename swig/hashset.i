@@ -54,6 +54,8 @@ typedef ::size_t size_t;
 %ignore hashset::FormatError;
 // Its output buffer is the caller's: each language exposes it its own way.
 %ignore hashset::HashSet::contains_many;
+// A C++ template taking a callback: for the language files' own C++ code.
+%ignore hashset::HashSet::for_each;
 
 %newobject hashset::HashSet::union_with;
 %newobject hashset::HashSet::intersection_with;

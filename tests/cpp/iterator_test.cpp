@@ -67,6 +67,10 @@ TEST(HashSetIterator, NoOpCallsAreNotChanges) {
   set.erase(42);
   set.update(from_oracle({2}));
   set.difference_update(from_oracle({99}));
+  // More values than the table has room for, all present: no resize either.
+  set.update(from_oracle({1, 2, 3}));
+  const std::int64_t present[] = {3, 2, 1, 1, 2, 3};
+  set.insert_many(present, 6);
   EXPECT_EQ(drain(iterator).size(), 3u);
 }
 

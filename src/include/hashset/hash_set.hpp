@@ -72,6 +72,12 @@ class HashSet {
   void reserve(std::size_t count);
   /// Returns all elements in unspecified order.
   std::vector<std::int64_t> collect() const;
+  /// Calls `visit(value)` for every element, in unspecified order, without
+  /// copying them first; `visit` must not change the set.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    for (std::int64_t value : state_->elements) visit(value);
+  }
 
   /// Adds `count` values read from `values`; returns how many were new.
   std::size_t insert_many(const std::int64_t* values, std::size_t count);
