@@ -117,10 +117,8 @@ class HashSet(_NativeHashSet):
     def intersection(self, *others):
         """Return a new set with the elements common to this set and all ``others``."""
         if len(others) == 1 and isinstance(others[0], _NativeHashSet):
-            # Copy the smaller side: the C++ intersection then probes the larger.
-            smaller, larger = sorted((self, others[0]), key=len)
-            result = type(self)(smaller)
-            _NativeHashSet.intersection_update(result, larger)
+            result = type(self)()
+            result._assign_intersection(self, others[0])
             return result
         result = self.copy()
         result.intersection_update(*others)

@@ -30,6 +30,33 @@
     return found;
   }
 
+  /// Returns all elements in unspecified order, as a list.
+  PyObject* collect_list() const {
+    PyObject* list = PyList_New(static_cast<Py_ssize_t>($self->size()));
+    if (list == nullptr) return nullptr;
+    Py_ssize_t filled = 0;
+    bool failed = false;
+    $self->for_each([&](std::int64_t value) {
+      PyObject* item = failed ? nullptr : PyLong_FromLongLong(value);
+      if (item == nullptr) {
+        failed = true;
+        return;
+      }
+      PyList_SET_ITEM(list, filled++, item);
+    });
+    if (failed) {
+      Py_DECREF(list);  // the slots not yet filled are null, which a list may hold
+      return nullptr;
+    }
+    return list;
+  }
+
+  /// Replaces the elements with those common to `a` and `b`, in one C++ pass
+  /// over the smaller set (HashSet.intersection builds its result this way).
+  void _assign_intersection(const hashset::HashSet& a, const hashset::HashSet& b) {
+    *$self = a.intersection_with(b);
+  }
+
   /// All elements as native int64 bytes (HashSet.to_array views them as 'q').
   PyObject* _elements_bytes() const {
     const std::vector<std::int64_t> elements = $self->collect();

@@ -214,20 +214,6 @@ Py_ssize_t length_slot(PyObject* self) {
 %typemap(out) std::int64_t "$result = PyLong_FromLongLong($1);"
 %typemap(out) std::size_t "$result = PyLong_FromSize_t($1);"
 
-// collect(): a real list of ints.
-%typemap(out) std::vector<std::int64_t> {
-  $result = PyList_New(static_cast<Py_ssize_t>($1.size()));
-  if ($result == nullptr) SWIG_fail;
-  for (std::size_t i = 0; i < $1.size(); ++i) {
-    PyObject* item = PyLong_FromLongLong($1[i]);
-    if (item == nullptr) {
-      Py_CLEAR($result);
-      SWIG_fail;
-    }
-    PyList_SET_ITEM($result, static_cast<Py_ssize_t>(i), item);
-  }
-}
-
 // Bulk calls: any buffer of integers or any iterable of ints.
 %typemap(in, fragment="hashset_python") (const std::int64_t* values, std::size_t count)
     (hashset_python::Values values) {
@@ -262,6 +248,10 @@ Py_ssize_t length_slot(PyObject* self) {
 %ignore hashset::HashSet::difference_with;
 %ignore hashset::HashSet::symmetric_difference_with;
 %ignore hashset::HashSet::deserialize;
+// collect() builds its list straight from the table (hashset_protocol.i),
+// without the core's intermediate vector.
+%ignore hashset::HashSet::collect;
+%rename(collect) hashset::HashSet::collect_list;
 %rename(discard_many) hashset::HashSet::erase_many;
 %exception hashset::HashSet::pop {
   try {
