@@ -334,13 +334,13 @@ def make_pairs(d):
     return pairs
 
 
-def time_ops(n, rounds, queries, log):
+def time_ops(n, rounds, queries, log, only=()):
     d = make_data(n, queries)
     d["noop_set"] = hashset_noop.HashSet()
     sets = {v: build(v, d) for v in ("HashSet", "set", "swig stock proxy", "swig stock -builtin",
                                      "pybind11", "ctypes", "numpy")}
     d["pairs"] = make_pairs(d)
-    ops = operations(d, sets)
+    ops = {op: v for op, v in operations(d, sets).items() if not only or any(o in op for o in only)}
     reps = max(1, 20_000 // n)  # small N: several passes per round
     results = {}
     for op, variants in ops.items():
@@ -424,19 +424,27 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a smoke run: N up to 10^5")
     parser.add_argument("--out", required=True, help="JSON results file")
+    # For working on one figure (the report needs a full run):
+    parser.add_argument("--sizes", help="comma-separated N, instead of the default ones")
+    parser.add_argument("--only", action="append", default=[],
+                        help="time only the operations whose name contains this (repeatable); no memory")
+    parser.add_argument("--rounds", type=int, help="rounds per operation, instead of 5 up to 10^5 and 3 above")
     args = parser.parse_args()
     sizes = [10**3, 10**4, 10**5] if args.quick else [10**3, 10**4, 10**5, 10**6, 10**7]
+    if args.sizes:
+        sizes = [int(float(n)) for n in args.sizes.split(",")]
     log = lambda s: print(s, flush=True)  # noqa: E731
     results = {"sizes": sizes, "python": platform.python_version(), "ops": {}}
     started = time.time()
     for n in sizes:
-        rounds = 2 if args.quick else (5 if n <= 10**5 else 3)
+        rounds = args.rounds or (2 if args.quick else (5 if n <= 10**5 else 3))
         queries = min(n, 10**6)  # scalar lookups: at most 10^6 queries per round
-        results["ops"][str(n)] = time_ops(n, rounds, queries, log)
+        results["ops"][str(n)] = time_ops(n, rounds, queries, log, args.only)
         gc.collect()
-    mem_n = 10**5 if args.quick else 10**7
-    results["memory_n"] = mem_n
-    results["memory"] = memory(mem_n, log)
+    if not args.only:
+        mem_n = 10**5 if args.quick else 10**7
+        results["memory_n"] = mem_n
+        results["memory"] = memory(mem_n, log)
     results["seconds"] = time.time() - started
     with open(args.out, "w") as f:
         json.dump(results, f, indent=1)
