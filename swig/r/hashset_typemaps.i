@@ -227,6 +227,25 @@ bool may_be_closed(const char* symbol) {
 %}
 %fragment("hashset_r_errors");
 
+// SWIG 4.1's SWIG_R_NewPointerObj makes the type tag, then the pointer object,
+// without protecting the tag in between: a collection at the second allocation
+// frees the tag, and the new set or iterator later fails the type check (or
+// reads a recycled cell). The wrappers call this version instead.
+%fragment("hashset_r_pointers", "header") %{
+namespace hashset_r {
+SEXP new_pointer_object(void* pointer, swig_type_info* type) {
+  if (pointer == nullptr) return R_NilValue;
+  SEXP tag = PROTECT(R_MakeExternalPtr(type, R_NilValue, R_NilValue));
+  SEXP object = R_MakeExternalPtr(pointer, tag, R_NilValue);
+  SET_S4_OBJECT(object);
+  UNPROTECT(1);
+  return object;
+}
+}  // namespace hashset_r
+#define SWIG_R_NewPointerObj(pointer, type, flags) hashset_r::new_pointer_object(pointer, type)
+%}
+%fragment("hashset_r_pointers");
+
 // The receiver: a closed set (or NULL) raises hashset_closed_error. (SWIG's R
 // module emits no `check` typemaps, so this is the `in` typemap.)
 %typemap(in, fragment="hashset_r") hashset::HashSet* self (void* pointer = nullptr),

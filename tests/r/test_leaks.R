@@ -70,3 +70,21 @@ test_that("create/fill/iterate/destroy cycles keep resident memory flat", {
               cycles, proc.time()[["elapsed"]] - began, growth %/% 1024, paste(checkpoints, collapse = " ")))
   expect_lt(growth, bound, label = sprintf("resident memory growth (%d KiB)", growth %/% 1024))
 })
+
+test_that("new sets and iterators survive a collection at any allocation (gctorture)", {
+  set <- HashSet(c(1, 2, 3))
+  other <- HashSet(c(3, 4))
+  gctorture(TRUE)
+  on.exit(gctorture(FALSE))
+  union <- NativeHashSet_union_with(set$.native, other$.native)
+  restored <- NativeHashSet_deserialize(NativeHashSet_serialize(union))
+  iterator <- NativeHashSetIterator(restored)
+  visited <- 0
+  while (NativeHashSetIterator_has_next(iterator)) {
+    NativeHashSetIterator_next_value(iterator)
+    visited <- visited + 1
+  }
+  gctorture(FALSE)
+  expect_true(NativeHashSet_equals(restored, union))
+  expect_equal(visited, 4)
+})
