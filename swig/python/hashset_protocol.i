@@ -37,7 +37,7 @@
     Py_ssize_t filled = 0;
     bool failed = false;
     $self->for_each([&](std::int64_t value) {
-      PyObject* item = failed ? nullptr : PyLong_FromLongLong(value);
+      PyObject* item = failed ? nullptr : hashset_python::from_int64(value);
       if (item == nullptr) {
         failed = true;
         return;

@@ -19,17 +19,32 @@
 
 namespace hashset_python {
 
+// Where `long` is 64 bits wide, CPython's `long` conversions are used: they
+// are the ones its own hot paths use, and in Debian's profile-optimised
+// build they are measurably faster than the `long long` ones.
+constexpr bool kLongIs64Bits = sizeof(long) == sizeof(std::int64_t);
+
+PyObject* from_int64(std::int64_t value) {
+  if constexpr (kLongIs64Bits) return PyLong_FromLong(static_cast<long>(value));
+  return PyLong_FromLongLong(value);
+}
+
+std::int64_t int_as_int64(PyObject* integer, int* overflow) {
+  if constexpr (kLongIs64Bits) return PyLong_AsLongAndOverflow(integer, overflow);
+  return PyLong_AsLongLongAndOverflow(integer, overflow);
+}
+
 // Reads an int, or an object with __index__, as int64. On failure sets
 // TypeError or OverflowError and returns false.
 bool to_int64(PyObject* object, std::int64_t* out) {
   int overflow = 0;
-  long long value;
+  std::int64_t value;
   if (PyLong_Check(object)) {
-    value = PyLong_AsLongLongAndOverflow(object, &overflow);
+    value = int_as_int64(object, &overflow);
   } else if (PyIndex_Check(object)) {
     PyObject* index = PyNumber_Index(object);
     if (index == nullptr) return false;
-    value = PyLong_AsLongLongAndOverflow(index, &overflow);
+    value = int_as_int64(index, &overflow);
     Py_DECREF(index);
   } else {
     PyErr_Format(PyExc_TypeError, "HashSet elements are integers, not '%.200s'",
@@ -211,7 +226,7 @@ Py_ssize_t length_slot(PyObject* self) {
 %typemap(typecheck, precedence=SWIG_TYPECHECK_INT64) std::int64_t {
   $1 = PyLong_Check($input) || PyIndex_Check($input);
 }
-%typemap(out) std::int64_t "$result = PyLong_FromLongLong($1);"
+%typemap(out, fragment="hashset_python") std::int64_t "$result = hashset_python::from_int64($1);"
 %typemap(out) std::size_t "$result = PyLong_FromSize_t($1);"
 
 // Bulk calls: any buffer of integers or any iterable of ints.
