@@ -225,7 +225,15 @@ func (s *Set) Pop() (int64, error) {
 // Len returns the number of elements. It reads the count that the set's
 // methods keep, without the mutex or a native call.
 func (s *Set) Len() int {
-	n := s.handle().count.Load()
+	// No call in it, so that it is inlined.
+	if s == nil {
+		panic("hashset: method called on a nil *Set")
+	}
+	h := s.h
+	if h == nil {
+		return 0 // a zero Set not used yet
+	}
+	n := h.count.Load()
 	if n < 0 {
 		panic(ErrClosed)
 	}
