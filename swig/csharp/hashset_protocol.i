@@ -123,7 +123,9 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
     UnionWith(values);
   }
 
-  // The number of elements, kept here: written under the lock, read without it.
+  // The number of elements, -1 once disposed: written under the lock, read
+  // without it. Count and LongCount() are inlined, as the Count of .NET's
+  // collections is (Mono inlines only tiny methods by itself).
   private long count;
 
   // Records the count after a mutation (the caller holds the lock).
@@ -132,14 +134,16 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
   }
 
   /// <summary>The number of elements (read without a lock or a native call).</summary>
+  [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
   public long LongCount() {
     long size = System.Threading.Volatile.Read(ref count);
-    if (swigCPtrField.Handle == IntPtr.Zero) ThrowIfDisposed();
+    if (size < 0) ThrowIfDisposed();
     return size;
   }
 
   /// <summary>The number of elements, as ICollection wants it (clamped to int.MaxValue; see LongCount()).</summary>
   public int Count {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     get {
       long size = LongCount();
       return size > int.MaxValue ? int.MaxValue : (int)size;

@@ -226,6 +226,7 @@ HASHSET_CSHARP_ARRAY_IN(byte[], std::uint8_t* found, std::size_t found_count)
           $imcall;
         }
         swigCPtrField = new global::System.Runtime.InteropServices.HandleRef(null, global::System.IntPtr.Zero);
+        Changed(-1);
       }
     }
   }
