@@ -227,6 +227,9 @@ Py_ssize_t length_slot(PyObject* self) {
   $1 = PyLong_Check($input) || PyIndex_Check($input);
 }
 %typemap(out, fragment="hashset_python") std::int64_t "$result = hashset_python::from_int64($1);"
+// Inline, not a call into libpython: after a lookup that waits on memory, a
+// shorter path to the next call lets the processor start that one sooner.
+%typemap(out) bool "$result = $1 ? Py_True : Py_False; Py_INCREF($result);"
 %typemap(out) std::size_t "$result = PyLong_FromSize_t($1);"
 
 // Bulk calls: any buffer of integers or any iterable of ints.
