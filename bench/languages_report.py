@@ -95,25 +95,30 @@ LANGUAGES = {
 # tables above it (the floors), so the text holds none.
 CLOSING = """## What would close the misses
 
-- **size** (all four languages): the native sets answer from a field (Java's JIT even hoists it
-  out of the loop), and one guarded empty call into C++ already costs more than 3× that. Closing
-  it means no native call: the proxy keeps the count, updated from what every mutating call
-  already returns (`insert`'s bool, `insert_many`'s count, ...). In JavaScript (one thread) that
-  is a plain field; in Java, C# and Go a volatile or atomic field read without the lock, which
-  could reach C#'s and Go's field reads but not a read that Java's JIT hoists out of the loop.
+- **size** (all four languages): no native call any more. Each proxy keeps the element count,
+  updated under the set's lock from what every mutation already returns (`insert`'s bool,
+  `insert_many`'s count, one native `size()` after an in-place two-set operation), and reads it
+  without the lock: a plain field in JavaScript, a volatile or atomic read in Java, C# and Go
+  (inlined in C# and Go). What is left is Java's: its native set's `size()` is a plain field that
+  the JIT hoists out of the loop, while a volatile read has to be repeated every time (a
+  non-volatile one could leave another thread's size stale forever).
 - **iteration** (C#, Go and JavaScript; Java at the edge): one or two guarded native calls per
   element. A batched iterator would close it: one native call fills a buffer of elements (say
-  1,024) from the core's iterator and the proxy hands them out, detecting changes with a
-  modification count kept in the proxy (as `java.util.HashMap` does) instead of asking C++ for
-  each element.
+  512) from the core's iterator and the proxy hands them out, detecting changes with a
+  modification count kept in the proxy (as `java.util.HashMap` does; on a mismatch the core's
+  version decides) instead of asking C++ for each element. Two details it needs: the core must
+  let an iterator remove an element it returned earlier than the last one of its batch (Java's
+  `remove()`, Go's `Iterator.Remove`), and JavaScript's buffer must carry BigInts beyond the
+  safe integers exactly (say a `Float64Array` with a marker plus a `BigInt64Array` beside it).
 - **per-element insert/contains where the floor alone nears 3× the native operation** (Go's cgo
   call against a map miss at 10^5, C#'s P/Invoke plus Mono's monitor against a cache-resident
   `HashSet<long>`): no design with one native call per element reaches it; the bulk calls
   (`insertMany`, `containsMany`) are the route, far below the native sets.
-- **JavaScript `collect()`**: a single call, but every element becomes a new heap Number (random
-  64-bit keys are beyond V8's small integers), while `Array.from(set)` copies values that already
-  exist. A typed array result (`Float64Array` or `BigInt64Array`, one copy of the C++ vector)
-  would close it for callers that can take one.
+- **JavaScript `collect()`**: it no longer makes a heap Number per element: the core's vector
+  becomes a `Float64Array` without a copy, and JavaScript copies that into an `Array` that stores
+  its Numbers unboxed (BigInts beyond the safe integers keep the old path). What is left at 10^6
+  is the core's `collect()` into fresh memory and that copy, against `Array.from(set)` copying
+  references that already exist.
 """
 
 GO_LINE = re.compile(r"^BenchmarkSets/n=(\d+)/(\w+)/(\w+)-\d+\s+\d+\s+([\d.]+) ns/op")
@@ -177,6 +182,9 @@ def why_missed(info, operation, ours, theirs, floors, n):
     if operation in ONE_CALL:
         return (f"One call for all {n:,} elements (its guarded empty call: {ns(guarded)} ns in all), "
                 "so the time is the core's loop and the binding's conversion of every element.")
+    if operation == "size":
+        return (f"No native call: the count that the proxy keeps, read without the lock, "
+                f"{ns(ours)} ns against the native set's {ns(theirs)} ns.")
     if operation == "iterate":
         guarded_calls, bare_calls, which = info["step"]
         floor = guarded_calls * guarded + bare_calls * bare
