@@ -89,6 +89,9 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(r_conformance r_idioms r_leaks PROPERTIES
     LABELS r
     ENVIRONMENT "HASHSET_R_PATH=${HASHSET_R_PATH};HASHSET_SPEC=${PROJECT_SOURCE_DIR}/tests/conformance/spec.txt")
+  # R prints an error raised in a finalizer (one that fails to free a set) and
+  # goes on: the leak test fails on it.
+  set_tests_properties(r_leaks PROPERTIES FAIL_REGULAR_EXPRESSION "Error in|Error:")
   # Installs the source package into a fresh library and runs the README's example from it.
   add_test(NAME r_package
     COMMAND ${CMAKE_COMMAND} -DR=${HASHSET_R_EXECUTABLE} -DRSCRIPT=${HASHSET_RSCRIPT_EXECUTABLE}
