@@ -438,7 +438,8 @@ def main():
     if args.sizes:
         sizes = [int(float(n)) for n in args.sizes.split(",")]
     log = lambda s: print(s, flush=True)  # noqa: E731
-    results = {"sizes": sizes, "python": platform.python_version(), "ops": {}}
+    # The machine is shared: the load says how much to trust a run.
+    results = {"sizes": sizes, "python": platform.python_version(), "ops": {}, "load": [os.getloadavg()[0]]}
     started = time.time()
     for n in sizes:
         rounds = args.rounds or (2 if args.quick else (5 if n <= 10**5 else 3))
@@ -450,6 +451,7 @@ def main():
         results["memory_n"] = mem_n
         results["memory"] = memory(mem_n, log)
     results["seconds"] = time.time() - started
+    results["load"].append(os.getloadavg()[0])
     with open(args.out, "w") as f:
         json.dump(results, f, indent=1)
 

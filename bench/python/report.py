@@ -138,7 +138,8 @@ def main():
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines += [
         "# Benchmark results", "",
-        f"`scripts/bench.sh` on {when}: {platform.platform()}, {os.cpu_count()} cores (shared, noisy), "
+        f"`scripts/bench.sh` on {when}: {platform.platform()}, {os.cpu_count()} cores (shared, noisy: "
+        f"load average {py['load'][0]:.1f} at the start of the Python run, {py['load'][1]:.1f} at its end), "
         f"Python {py['python']}. Python figures are the minimum over alternating rounds, in ns per "
         f"element; queries are distinct int objects (random 64-bit keys). Targets at N = {n_head:,} "
         "unless stated.", "",
@@ -167,7 +168,7 @@ def main():
     lines += ["", "`swig stock`: SWIG's own `%template(UnorderedSet) std::unordered_set<long long>`; "
               "`ctypes`: a hand-written Python class over a C API; `C++ core`: the core's own loop called "
               "once through ctypes on the same numpy buffer (bulk rows: the bulk call; scalar rows: one "
-              "`insert()` / `contains()` per value, no prefetch); `floor`: an empty method taking one int64, "
+              "`insert()` / `contains()` call per value); `floor`: an empty method taking one int64, "
               "added to the real interface (same typemaps). Bulk routes without the binding: `set` = "
               "`set(a.tolist())`, `[x in s for x in a.tolist()]`, `s.difference_update(a.tolist())`; "
               "`numpy` = `np.unique`, `np.isin`, `np.setdiff1d`, `np.union1d`, `np.intersect1d`, "
