@@ -2,7 +2,7 @@
 # The benchmarks (bench/): builds what they need in build/bench, runs the C++
 # (Google Benchmark) and Python benchmarks, and writes bench/results/latest.md
 # and bench/results/scaling.png.
-#   scripts/bench.sh           the full run (N = 10^3 ... 10^7, about 10 minutes)
+#   scripts/bench.sh           the full run (N = 10^3 ... 10^7, about 15 minutes)
 #   scripts/bench.sh --quick   a smoke run (N <= 10^5, under a minute once built)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -103,7 +103,8 @@ def main():
     for n_floor in sorted({sizes[0], n_head}):
         for op, floor_op in (("s.contains(x), hit", floor), ("s.contains(x), miss", floor),
                              ("x in s, hit", slot_floor), ("x in s, miss", slot_floor),
-                             ("scalar insert: s.add(x)", floor), ("scalar insert: s.insert(x)", floor)):
+                             ("scalar insert: s.add(x)", floor), ("scalar insert: s.insert(x)", floor),
+                             ("scalar insert: s.add(x) after s.reserve(N)", floor)):
             floor_name = "empty slot" if floor_op == slot_floor else "empty method"
             row(f"{op.replace('scalar insert: ', '')} / {floor_name} (floor), N = {n_floor:,}",
                 ratio(op, "HashSet", floor_op, fl, n_floor), 1.3)
@@ -140,7 +141,7 @@ def main():
         "# Benchmark results", "",
         f"`scripts/bench.sh` on {when}: {platform.platform()}, {os.cpu_count()} cores (shared, noisy: "
         f"load average {py['load'][0]:.1f} at the start of the Python run, {py['load'][1]:.1f} at its end), "
-        f"Python {py['python']}. Python figures are the minimum over alternating rounds, in ns per "
+        f"Python {py['python']}. Python figures are the minimum over alternating rounds of CPU time, in ns per "
         f"element; queries are distinct int objects (random 64-bit keys). Targets at N = {n_head:,} "
         "unless stated.", "",
         "## Targets", "",
