@@ -468,6 +468,31 @@ void HashSetIterator::remove() {
   can_remove_ = false;
 }
 
+std::size_t HashSetIterator::next_batch(std::int64_t* out, std::size_t capacity) {
+  if (!state_) return 0;
+  if (is_stale()) throw ConcurrentModificationError();
+  const auto end = state_->elements.end();
+  std::size_t count = 0;
+  for (; count < capacity && position_ != end; ++position_) out[count++] = *position_;
+  remaining_ -= count;
+  can_remove_ = false;  // remove() removes only the element last returned by next()
+  return count;
+}
+
+void HashSetIterator::remove_returned(std::int64_t value) {
+  if (!state_) throw std::logic_error("remove_returned() after the iteration finished");
+  if (is_stale()) throw ConcurrentModificationError();
+  // Erasing the element under position_ would leave position_ on an empty slot.
+  if (position_ != state_->elements.end() && *position_ == value) {
+    throw std::logic_error("remove_returned() needs an element already returned");
+  }
+  if (state_->elements.erase(value) == 0) {
+    throw std::logic_error("remove_returned() needs an element of the set");
+  }
+  expected_version_ = ++state_->version;
+  can_remove_ = false;
+}
+
 std::size_t HashSetIterator::remaining() const {
   return state_ && !is_stale() ? remaining_ : 0;
 }

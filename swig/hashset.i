@@ -52,8 +52,11 @@ typedef ::size_t size_t;
 %ignore hashset::HashSet::version;
 %ignore hashset::ConcurrentModificationError;
 %ignore hashset::FormatError;
-// Its output buffer is the caller's: each language exposes it its own way.
+// Their output buffers are the caller's: each language exposes them its own way.
 %ignore hashset::HashSet::contains_many;
+%ignore hashset::HashSetIterator::next_batch;
+// For proxies that hand out a batch: only those that let an iterator remove use it.
+%ignore hashset::HashSetIterator::remove_returned;
 // A C++ template taking a callback: for the language files' own C++ code.
 %ignore hashset::HashSet::for_each;
 

@@ -101,5 +101,98 @@ TEST(HashSetIterator, RemoveDeletesTheLastReturnedElement) {
   EXPECT_EQ(sorted(set.collect()), sorted(kept));
 }
 
+std::vector<std::int64_t> drain_in_batches(HashSetIterator& iterator, std::size_t capacity) {
+  std::vector<std::int64_t> values;
+  std::vector<std::int64_t> batch(capacity);
+  while (const std::size_t count = iterator.next_batch(batch.data(), capacity)) {
+    EXPECT_LE(count, capacity);
+    values.insert(values.end(), batch.begin(), batch.begin() + count);
+  }
+  return values;
+}
+
+TEST(HashSetIterator, BatchesVisitEveryElementOnce) {
+  std::mt19937_64 random(17);
+  const Oracle oracle = random_oracle(random, 3000, 1 << 20);
+  const HashSet set = from_oracle(oracle);
+  for (const std::size_t capacity : {std::size_t{1}, std::size_t{3}, oracle.size() + 10}) {
+    HashSetIterator iterator(set);
+    EXPECT_EQ(sorted(drain_in_batches(iterator, capacity)), sorted(oracle));
+    EXPECT_EQ(iterator.remaining(), 0u);
+    EXPECT_FALSE(iterator.has_next());
+  }
+}
+
+TEST(HashSetIterator, BatchOfAnEmptySetIsEmpty) {
+  const HashSet set;
+  HashSetIterator iterator(set);
+  std::int64_t out[4];
+  EXPECT_EQ(iterator.next_batch(out, 4), 0u);
+  EXPECT_EQ(iterator.next_batch(out, 4), 0u);
+  EXPECT_THROW(iterator.next(), std::out_of_range);
+}
+
+TEST(HashSetIterator, ChangeAfterTheLastBatchIsDetected) {
+  HashSet set = from_oracle({1, 2});
+  HashSetIterator iterator(set);
+  std::int64_t out[4];
+  ASSERT_EQ(iterator.next_batch(out, 4), 2u);
+  EXPECT_EQ(iterator.next_batch(out, 4), 0u);
+  set.insert(3);
+  EXPECT_THROW(iterator.next_batch(out, 4), ConcurrentModificationError);
+}
+
+TEST(HashSetIterator, ChangeBetweenBatchesIsDetected) {
+  const Oracle oracle = {1, 2, 3, 4, 5};
+  HashSet set = from_oracle(oracle);
+  HashSetIterator iterator(set);
+  std::int64_t out[2];
+  ASSERT_EQ(iterator.next_batch(out, 2), 2u);
+  set.insert(6);
+  EXPECT_THROW(iterator.next_batch(out, 2), ConcurrentModificationError);
+  EXPECT_THROW(iterator.next_batch(out, 0), ConcurrentModificationError);
+  EXPECT_EQ(iterator.remaining(), 0u);
+  Oracle expected = oracle;
+  expected.insert(6);
+  EXPECT_EQ(sorted(set.collect()), sorted(expected));
+}
+
+TEST(HashSetIterator, RemoveReturnedDeletesEarlierElementsOfABatch) {
+  std::mt19937_64 random(23);
+  const Oracle oracle = random_oracle(random, 2000, 1 << 20);
+  HashSet set = from_oracle(oracle);
+  HashSetIterator iterator(set);
+  Oracle kept;
+  std::vector<std::int64_t> visited;
+  std::int64_t batch[7];
+  while (const std::size_t count = iterator.next_batch(batch, 7)) {
+    for (std::size_t i = 0; i < count; ++i) {
+      visited.push_back(batch[i]);
+      if (batch[i] % 2 == 0) {
+        iterator.remove_returned(batch[i]);
+        EXPECT_THROW(iterator.remove_returned(batch[i]), std::logic_error);
+      } else {
+        kept.insert(batch[i]);
+      }
+    }
+  }
+  EXPECT_EQ(sorted(visited), sorted(oracle));
+  EXPECT_EQ(sorted(set.collect()), sorted(kept));
+}
+
+TEST(HashSetIterator, RemoveReturnedRefusesAnElementNotYetReturned) {
+  HashSet set = from_oracle({1, 2, 3});
+  HashSetIterator iterator(set);
+  std::int64_t first;
+  ASSERT_EQ(iterator.next_batch(&first, 1), 1u);
+  HashSetIterator probe(set);
+  probe.next();
+  const std::int64_t upcoming = probe.next();  // the same table order: the element under the cursor
+  EXPECT_THROW(iterator.remove_returned(upcoming), std::logic_error);
+  set.insert(4);
+  EXPECT_THROW(iterator.remove_returned(first), ConcurrentModificationError);
+  EXPECT_EQ(sorted(set.collect()), sorted(Oracle{1, 2, 3, 4}));
+}
+
 }  // namespace
 }  // namespace hashset::testing

@@ -149,8 +149,9 @@ bool operator!=(const HashSet& a, const HashSet& b);
 ///
 /// Once made, any change to the set makes next() throw
 /// ConcurrentModificationError (except a change made through this iterator's
-/// remove()). The iterator keeps the elements alive, so it stays safe even
-/// after its set is destroyed. Once exhausted it stays exhausted.
+/// remove() or remove_returned()). The iterator keeps the elements alive, so
+/// it stays safe even after its set is destroyed. Once exhausted it stays
+/// exhausted.
 class HashSetIterator {
  public:
   /// Starts an iteration over `set`.
@@ -163,6 +164,16 @@ class HashSetIterator {
   /// Removes the element last returned by next(); throws std::logic_error when
   /// there is none, ConcurrentModificationError when the set changed.
   void remove();
+  /// Copies up to `capacity` next elements into `out` and returns how many:
+  /// fewer than `capacity` only at the end. Throws ConcurrentModificationError
+  /// when the set changed, also at the end (as has_next() reports it) and when
+  /// `capacity` is 0 (a check without copying).
+  std::size_t next_batch(std::int64_t* out, std::size_t capacity);
+  /// Removes `value`, an element that next() or next_batch() already returned
+  /// (a caller handing out a batch removes earlier than the batch's last one);
+  /// throws std::logic_error when it is not an element or not returned yet,
+  /// ConcurrentModificationError when the set changed.
+  void remove_returned(std::int64_t value);
   /// Returns the number of elements not yet returned (0 once the set changed).
   std::size_t remaining() const;
 
