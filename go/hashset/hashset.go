@@ -82,6 +82,21 @@ type handle struct {
 	// The number of elements, -1 once closed: written with mu held, read by
 	// Len without it (no lock, no cgo call).
 	count atomic.Int64
+	// Bumped with every write of count and by Reserve (a rehash), so that an
+	// Iterator handing out a batch notices a change without a cgo call; on a
+	// mismatch the native iterator decides (a no-op call is no change).
+	modifications atomic.Uint64
+}
+
+// setCount and addCount record the count after a change (with mu held).
+func (h *handle) setCount(n int64) {
+	h.count.Store(n)
+	h.modifications.Add(1)
+}
+
+func (h *handle) addCount(delta int64) {
+	h.count.Add(delta)
+	h.modifications.Add(1)
 }
 
 // liveSets and liveIterators count the native objects not yet released
@@ -93,7 +108,7 @@ var lockOrders atomic.Uint64
 
 func newHandle(set native.HashSet) *handle {
 	h := &handle{ptr: set.(native.SwigcptrHashSet), order: lockOrders.Add(1)}
-	h.count.Store(int64(h.ptr.Size()))
+	h.setCount(int64(h.ptr.Size()))
 	liveSets.Add(1)
 	runtime.SetFinalizer(h, (*handle).release)
 	return h
@@ -103,7 +118,7 @@ func (h *handle) release() {
 	if h.ptr != 0 {
 		native.DeleteHashSet(h.ptr)
 		h.ptr = 0
-		h.count.Store(-1)
+		h.setCount(-1)
 		liveSets.Add(-1)
 	}
 }
@@ -158,7 +173,7 @@ func (s *Set) Close() error {
 	}
 	if s.h == nil {
 		s.h = &handle{}
-		s.h.count.Store(-1)
+		s.h.setCount(-1)
 		return nil
 	}
 	h := s.h
@@ -176,7 +191,7 @@ func (s *Set) Insert(x int64) bool {
 	added := h.ptr.Insert(x)
 	runtime.KeepAlive(h)
 	if added {
-		h.count.Add(1)
+		h.addCount(1)
 	}
 	return added
 }
@@ -197,7 +212,7 @@ func (s *Set) Erase(x int64) bool {
 	removed := h.ptr.Erase(x)
 	runtime.KeepAlive(h)
 	if removed {
-		h.count.Add(-1)
+		h.addCount(-1)
 	}
 	return removed
 }
@@ -217,7 +232,7 @@ func (s *Set) Pop() (int64, error) {
 		return 0, ErrEmpty
 	}
 	if err == nil {
-		h.count.Add(-1)
+		h.addCount(-1)
 	}
 	return x, err
 }
@@ -255,7 +270,7 @@ func (s *Set) Clear() {
 	defer h.mu.Unlock()
 	h.ptr.Clear()
 	runtime.KeepAlive(h)
-	h.count.Store(0)
+	h.setCount(0)
 }
 
 // Reserve makes room for n elements in total, so that inserting up to n
@@ -272,6 +287,7 @@ func (s *Set) Reserve(n int) {
 	defer h.mu.Unlock()
 	err := catch(func() { h.ptr.Reserve(n) })
 	runtime.KeepAlive(h)
+	h.modifications.Add(1)
 	if err != nil {
 		panic(err)
 	}
@@ -292,7 +308,7 @@ func (s *Set) InsertMany(values []int64) int {
 	defer h.mu.Unlock()
 	n := h.ptr.InsertMany(values)
 	runtime.KeepAlive(h)
-	h.count.Add(int64(n))
+	h.addCount(int64(n))
 	return n
 }
 
@@ -312,7 +328,7 @@ func (s *Set) EraseMany(values []int64) int {
 	defer h.mu.Unlock()
 	n := h.ptr.EraseMany(values)
 	runtime.KeepAlive(h)
-	h.count.Add(-int64(n))
+	h.addCount(-int64(n))
 	return n
 }
 
@@ -419,7 +435,7 @@ func (s *Set) modify(other *Set, f func(a, b native.SwigcptrHashSet)) {
 	a, b, unlock := s.both(other)
 	defer unlock()
 	f(a.ptr, b.ptr)
-	a.count.Store(int64(a.ptr.Size()))
+	a.setCount(int64(a.ptr.Size()))
 	runtime.KeepAlive(a)
 	runtime.KeepAlive(b)
 }
@@ -477,7 +493,7 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 	}
 	defer h.mu.Unlock()
 	err = catch(func() { h.ptr.LoadSerialized(data) })
-	h.count.Store(int64(h.ptr.Size()))
+	h.setCount(int64(h.ptr.Size()))
 	runtime.KeepAlive(h)
 	return err
 }

@@ -22,18 +22,28 @@ import (
 // closed, Err returns ErrClosed. The native iterator is released when Next
 // returns false, by Close, or by a finalizer.
 //
-// Each step holds the set's mutex, so iterating while other goroutines use
-// the set is safe: a change they make stops the iteration with
-// ErrConcurrentModification. One Iterator must not be used by two goroutines
-// at once.
+// It fetches elements a batch at a time, holding the set's mutex for each
+// fetch, and notices any change between two elements, so iterating while
+// other goroutines use the set is safe: a change they make stops the
+// iteration with ErrConcurrentModification. One Iterator must not be used by
+// two goroutines at once.
 type Iterator struct {
 	set     *handle // the iterated set; keeps it alive during the iteration
 	ptr     native.SwigcptrHashSetIterator
-	left    int // elements not yet returned, as the iterator last reported
+	batch   []int64 // room for the elements of one native call
+	fetched []int64 // the part of batch the last native call filled
+	next    int     // the index in fetched of the element Next returns next
+	// set.modifications when the native iterator last vouched for the set:
+	// while it is unchanged, Next hands out fetched elements without a lock.
+	seen    uint64
 	value   int64
 	current bool // value was returned by Next and not removed
 	err     error
 }
+
+// batchSize is how many elements one cgo call fetches: enough to make the
+// call's cost per element small, little memory for an iterator.
+const batchSize = 256
 
 // Iterator returns an iterator over the elements of s.
 // It panics with ErrClosed when s is closed.
@@ -56,7 +66,11 @@ func (s *Set) newIterator() (*Iterator, error) {
 	it.ptr = native.NewHashSetIterator(h.ptr).(native.SwigcptrHashSetIterator)
 	runtime.KeepAlive(h)
 	liveIterators.Add(1)
-	it.left = it.ptr.Remaining()
+	size := batchSize
+	if n := int(h.count.Load()); n < size {
+		size = n + 1 // all of a small set, and never 0: a call with no room only checks
+	}
+	it.batch = make([]int64, size)
 	runtime.SetFinalizer(it, (*Iterator).release)
 	return it, nil
 }
@@ -67,6 +81,7 @@ func (it *Iterator) release() {
 		it.ptr = 0
 		liveIterators.Add(-1)
 	}
+	it.fetched = nil
 	it.current = false
 }
 
@@ -80,32 +95,48 @@ func (it *Iterator) stop(err error) bool {
 
 // Next advances to the next element and reports whether there is one.
 func (it *Iterator) Next() bool {
+	if it.next < len(it.fetched) && it.set.modifications.Load() == it.seen {
+		it.value = it.fetched[it.next]
+		it.next++
+		it.current = true
+		return true
+	}
 	if it.ptr == 0 {
 		return false
 	}
+	return it.nextFromNative()
+}
+
+// nextFromNative is Next when the batch is used up or the set may have
+// changed: under the mutex, the native iterator fetches the next batch or,
+// with elements still fetched, only checks that the set did not change.
+func (it *Iterator) nextFromNative() bool {
 	h := it.set
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.ptr == 0 {
 		return it.stop(ErrClosed)
 	}
-	// The core counts the elements left, so the end needs no exception; a
-	// stale iterator reports more elements so that next() reports the change.
-	if it.left == 0 && !it.ptr.HasNext() {
-		runtime.KeepAlive(it)
-		return it.stop(nil)
+	refill := it.next == len(it.fetched)
+	room := it.batch[:0]
+	if refill {
+		room = it.batch
 	}
-	var v int64
-	err := catch(func() { v = it.ptr.Next() })
+	var n int
+	err := catch(func() { n = native.NextBatchInto(it.ptr, room) })
 	runtime.KeepAlive(it)
 	if err != nil {
-		if errors.Is(err, errOutOfRange) {
-			err = nil // finished
-		}
 		return it.stop(err)
 	}
-	it.left--
-	it.value = v
+	it.seen = h.modifications.Load()
+	if refill {
+		if n == 0 {
+			return it.stop(nil)
+		}
+		it.fetched, it.next = it.batch[:n], 0
+	}
+	it.value = it.fetched[it.next]
+	it.next++
 	it.current = true
 	return true
 }
@@ -137,13 +168,14 @@ func (it *Iterator) Remove() error {
 		it.stop(ErrClosed)
 		return ErrClosed
 	}
-	err := catch(func() { it.ptr.Remove() })
+	err := catch(func() { native.RemoveReturned(it.ptr, it.value) })
 	runtime.KeepAlive(it)
 	if err != nil {
 		it.stop(err)
 		return err
 	}
-	h.count.Add(-1)
+	h.addCount(-1)
+	it.seen = h.modifications.Load() // its own change
 	it.current = false
 	return nil
 }
@@ -156,8 +188,7 @@ func (it *Iterator) Close() {
 	}
 }
 
-// errOutOfRange is the core's std::out_of_range: Pop on an empty set, or
-// next() past the end.
+// errOutOfRange is the core's std::out_of_range: Pop on an empty set.
 var errOutOfRange = errors.New("hashset: out of range")
 
 // catch runs f and returns the error that the native layer raised as a

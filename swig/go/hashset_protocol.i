@@ -30,3 +30,26 @@ namespace hashset_go {
 void contains_into(const hashset::HashSet& set, const std::int64_t* values, std::size_t count,
                    bool* found);
 }
+
+// The iterator's next elements, written into a Go []int64 in place (the Go
+// Iterator hands them out: one cgo call per batch, not per element), and the
+// removal of an element it handed out, which may precede the batch's last.
+%{
+namespace hashset_go {
+std::size_t next_batch_into(hashset::HashSetIterator& iterator, std::int64_t* out,
+                            std::size_t capacity) {
+  return iterator.next_batch(out, capacity);
+}
+
+void remove_returned(hashset::HashSetIterator& iterator, std::int64_t value) {
+  iterator.remove_returned(value);
+}
+}  // namespace hashset_go
+%}
+HASHSET_GO_EXCEPTION(hashset_go::next_batch_into)
+HASHSET_GO_EXCEPTION(hashset_go::remove_returned)
+namespace hashset_go {
+std::size_t next_batch_into(hashset::HashSetIterator& iterator, std::int64_t* out,
+                            std::size_t capacity);
+void remove_returned(hashset::HashSetIterator& iterator, std::int64_t value);
+}

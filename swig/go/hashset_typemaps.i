@@ -134,6 +134,13 @@ HASHSET_GO_EXCEPTION(hashset::HashSetIterator::remove)
   $2 = static_cast<$2_ltype>($input.len);
 %}
 
+// next_batch_into writes into a Go []int64 in place.
+%typemap(gotype) (std::int64_t* out, std::size_t capacity) "[]int64"
+%typemap(in) (std::int64_t* out, std::size_t capacity) %{
+  $1 = static_cast<$1_ltype>($input.array);
+  $2 = static_cast<$2_ltype>($input.len);
+%}
+
 // contains_into's answers are written into a Go []bool in place.
 %typemap(gotype) bool* found "[]bool"
 %typemap(in) bool* found %{ $1 = static_cast<bool*>($input.array); %}
