@@ -66,31 +66,70 @@ function toArray(elements) {
 // The native set a constructor call adopts instead of making a new one.
 let adopting = null;
 
+// Elements fetched per native call: its cost shared by many elements.
+const BATCH_SIZE = 256;
+const NO_ROOM = new Float64Array(0);
+
 /** A fail-fast iterator: throws once its set has changed or was closed. */
 class HashSetIterator {
-  #native;
-  #check;
+  #native;  // null once finished
+  #check;  // throws when the set is closed
+  #modifications;  // reads the set's modification count
   #entries;
+  // A batch of elements from one native call: Numbers, or NaN where `exact`
+  // holds an element beyond the safe integers.
+  #numbers;
+  #exact;
+  #fetched = 0;
+  #next = 0;
+  // The set's modification count when the native iterator last vouched for it.
+  #seen = -1;
 
-  constructor(nativeIterator, check, entries) {
+  constructor(nativeIterator, size, check, modifications, entries) {
     this.#native = nativeIterator;
     this.#check = check;
+    this.#modifications = modifications;
     this.#entries = entries;
+    // All of a small set, and never empty (no room only checks).
+    const capacity = Math.min(BATCH_SIZE, size + 1);
+    this.#numbers = new Float64Array(2 * capacity);
+    this.#exact = new BigInt64Array(this.#numbers.buffer, 8 * capacity, capacity);
   }
 
   next() {
+    if (this.#next < this.#fetched && this.#modifications() === this.#seen) return this.#take();
+    return this.#nextFromNative();
+  }
+
+  // next() when the batch is used up or the set may have changed: the native
+  // iterator fetches the next batch or, with elements left, only checks.
+  #nextFromNative() {
     if (this.#native === null) return { value: undefined, done: true };
     this.#check();
-    const value = this.#native.next();
-    if (value === undefined) {
-      this.#native = null;
-      return { value: undefined, done: true };
+    const refill = this.#next === this.#fetched;
+    const count = native.next_batch_numbers(this.#native, refill ? this.#numbers : NO_ROOM);
+    this.#seen = this.#modifications();
+    if (refill) {
+      if (count === 0) {
+        this.#native = null;
+        return { value: undefined, done: true };
+      }
+      this.#fetched = count;
+      this.#next = 0;
     }
+    return this.#take();
+  }
+
+  #take() {
+    const index = this.#next++;
+    const number = this.#numbers[index];
+    const value = number === number ? number : this.#exact[index];
     return { value: this.#entries ? [value, value] : value, done: false };
   }
 
   return(value) {
     this.#native = null;
+    this.#fetched = 0;
     return { value, done: true };
   }
 
@@ -108,19 +147,28 @@ class HashSet {
   // The number of elements, kept from what each mutation returns, so that
   // `size` makes no native call.
   #count = 0;
+  // Bumped with every count recorded (and by reserve and close): iterators
+  // compare it per element instead of asking the native iterator; on a
+  // mismatch the native iterator decides (a no-op call is no change).
+  #modifications = 0;
+
+  #recount(count) {
+    this.#count = count;
+    ++this.#modifications;
+  }
 
   /** Creates a set holding the values of `values` (any iterable of integers), if given. */
   constructor(values) {
     if (adopting !== null) {
       this.#native = adopting;
-      this.#count = adopting.size();
+      this.#recount(adopting.size());
       adopting = null;
       return;
     }
     this.#native = new NativeSet();
     if (values != null) {
       try {
-        this.#count = this.#native.insert_many(toValueList(values));
+        this.#recount(this.#native.insert_many(toValueList(values)));
       } catch (error) {
         this.close();
         throw error;
@@ -164,7 +212,7 @@ class HashSet {
   // Runs an in-place operation with `other`, then takes the new count.
   #updateWith(other, action) {
     this.#withOther(other, action);
-    this.#count = this.#native.size();
+    this.#recount(this.#native.size());
     return this;
   }
 
@@ -207,13 +255,18 @@ class HashSet {
   /** Removes every element. */
   clear() {
     this.#live().clear();
-    this.#count = 0;
+    this.#recount(0);
+  }
+
+  #iterator(entries) {
+    const set = this.#live();
+    return new HashSetIterator(new NativeIterator(set), this.#count, () => this.#live(),
+                               () => this.#modifications, entries);
   }
 
   /** A fail-fast iterator over the elements (unspecified order). */
   values() {
-    const set = this.#live();
-    return new HashSetIterator(new NativeIterator(set), () => this.#live(), false);
+    return this.#iterator(false);
   }
 
   /** Same as values(), as for Set. */
@@ -223,8 +276,7 @@ class HashSet {
 
   /** [value, value] pairs, as for Set. */
   entries() {
-    const set = this.#live();
-    return new HashSetIterator(new NativeIterator(set), () => this.#live(), true);
+    return this.#iterator(true);
   }
 
   /** Calls callback(value, value, this) for each element. */
@@ -238,7 +290,7 @@ class HashSet {
   /** Adds `value`; true when it was not yet an element. */
   insert(value) {
     const added = this.#live().insert(value);
-    if (added) ++this.#count;
+    if (added) this.#recount(this.#count + 1);
     return added;
   }
 
@@ -250,14 +302,14 @@ class HashSet {
   /** Removes `value`; true when it was an element; throws for a non-int64. */
   erase(value) {
     const removed = this.#live().erase(value);
-    if (removed) --this.#count;
+    if (removed) this.#recount(this.#count - 1);
     return removed;
   }
 
   /** Removes and returns an arbitrary element; throws ERR_HASHSET_EMPTY when empty. */
   pop() {
     const value = this.#live().pop();
-    --this.#count;
+    this.#recount(this.#count - 1);
     return value;
   }
 
@@ -269,6 +321,7 @@ class HashSet {
   /** Makes room for `count` elements in total. */
   reserve(count) {
     this.#live().reserve(count);
+    ++this.#modifications;  // a rehash moves the elements
   }
 
   /** All elements as a new Array (unspecified order). */
@@ -285,7 +338,7 @@ class HashSet {
   insertMany(values) {
     const set = this.#live();
     const added = set.insert_many(toValueList(values));
-    this.#count += added;
+    this.#recount(this.#count + added);
     return added;
   }
 
@@ -299,7 +352,7 @@ class HashSet {
   eraseMany(values) {
     const set = this.#live();
     const removed = set.erase_many(toValueList(values));
-    this.#count -= removed;
+    this.#recount(this.#count - removed);
     return removed;
   }
 
@@ -386,6 +439,7 @@ class HashSet {
     const set = this.#native;
     if (set === null) return;
     this.#native = null;
+    ++this.#modifications;
     NativeSet.dispose(set);
   }
 

@@ -28,3 +28,24 @@ namespace hashset_javascript {
 std::vector<std::uint8_t> contains_flags(const hashset::HashSet& set, const std::int64_t* values,
                                          std::size_t count);
 }
+
+// Fills numbers with the iterator's next elements and returns how many; an
+// element beyond the safe integers is NaN there and exact in exact[i]. With
+// no room, it only checks that the set did not change.
+%{
+namespace hashset_javascript {
+std::size_t next_batch_numbers(hashset::HashSetIterator& iterator, double* numbers,
+                               std::int64_t* exact, std::size_t capacity) {
+  const std::size_t count = iterator.next_batch(exact, capacity);
+  for (std::size_t i = 0; i < count; ++i) {
+    numbers[i] = is_safe_integer(exact[i]) ? static_cast<double>(exact[i])
+                                           : std::numeric_limits<double>::quiet_NaN();
+  }
+  return count;
+}
+}  // namespace hashset_javascript
+%}
+namespace hashset_javascript {
+std::size_t next_batch_numbers(hashset::HashSetIterator& iterator, double* numbers,
+                               std::int64_t* exact, std::size_t capacity);
+}

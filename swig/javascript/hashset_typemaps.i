@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -107,9 +108,14 @@ inline bool to_size(v8::Local<v8::Value> value, std::size_t* out) {
   return true;
 }
 
+// True when a Number holds `value` exactly (Number.isSafeInteger).
+inline bool is_safe_integer(std::int64_t value) {
+  return value >= -9007199254740991LL && value <= 9007199254740991LL;
+}
+
 // The exact JavaScript value of an element: a Number when safe, else a BigInt.
 inline v8::Local<v8::Value> from_int64(std::int64_t value) {
-  if (value >= -9007199254740991LL && value <= 9007199254740991LL) {
+  if (is_safe_integer(value)) {
     return v8::Number::New(isolate(), static_cast<double>(value));
   }
   return v8::BigInt::New(isolate(), value);
@@ -223,10 +229,7 @@ inline bool read_bytes(v8::Local<v8::Value> source, std::vector<std::uint8_t>* b
 // element, as v8::Array::New needs, costs several times more); otherwise a
 // plain Array of Numbers and BigInts.
 %typemap(out, fragment="hashset_javascript") std::vector<std::int64_t> {
-  const auto is_safe = [](std::int64_t value) {
-    return value >= -9007199254740991LL && value <= 9007199254740991LL;
-  };
-  if (std::all_of($1.begin(), $1.end(), is_safe)) {
+  if (std::all_of($1.begin(), $1.end(), hashset_javascript::is_safe_integer)) {
     // The doubles overwrite the integers in place, and the ArrayBuffer takes
     // over the vector's memory: no second copy.
     static_assert(sizeof(double) == sizeof(std::int64_t), "double must be 64-bit");
@@ -255,6 +258,19 @@ inline bool read_bytes(v8::Local<v8::Value> source, std::vector<std::uint8_t>* b
   if (!hashset_javascript::read_values($input, &values)) SWIG_fail;
   $1 = values.data();
   $2 = values.size();
+}
+
+// next_batch_numbers: a Float64Array of 2 × capacity slots, the doubles
+// first, then the exact integers (hashset.js reads them as a BigInt64Array).
+%typemap(in, fragment="hashset_javascript") (double* numbers, std::int64_t* exact, std::size_t capacity) {
+  if (!$input->IsFloat64Array()) {
+    hashset_javascript::throw_type_error("expected a Float64Array");
+    SWIG_fail;
+  }
+  v8::Local<v8::Float64Array> slots = $input.As<v8::Float64Array>();
+  $1 = reinterpret_cast<double*>(static_cast<char*>(slots->Buffer()->Data()) + slots->ByteOffset());
+  $3 = slots->Length() / 2;
+  $2 = reinterpret_cast<std::int64_t*>($1 + $3);
 }
 
 // Serialized form: a Buffer out; a Buffer, TypedArray, DataView or ArrayBuffer in.
@@ -308,18 +324,18 @@ inline bool read_bytes(v8::Local<v8::Value> source, std::vector<std::uint8_t>* b
   }
 }
 
-// Iterators: next() returns undefined once exhausted (the JavaScript class
-// turns that into {done: true}) and throws when the set changed.
+// Iterators: the JavaScript class reads them a batch at a time through
+// next_batch_numbers (hashset_protocol.i), which throws when the set changed.
 %ignore hashset::HashSetIterator::has_next;
+%ignore hashset::HashSetIterator::next;
 %ignore hashset::HashSetIterator::remove;
-%exception hashset::HashSetIterator::next {
+%ignore hashset::HashSetIterator::remaining;
+%exception hashset_javascript::next_batch_numbers {
   try {
     $action
   } catch (const hashset::ConcurrentModificationError&) {
     hashset_javascript::throw_coded_error("HashSet changed during iteration",
                                           "ERR_HASHSET_CONCURRENT_MODIFICATION");
     SWIG_fail;
-  } catch (const std::out_of_range&) {
-    SWIGV8_RETURN(SWIGV8_UNDEFINED());
   }
 }
