@@ -128,8 +128,14 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
   // collections is (Mono inlines only tiny methods by itself).
   private long count;
 
+  // Bumped with every count recorded (and by Reserve): an enumerator compares
+  // it per element instead of asking the native iterator; on a mismatch the
+  // native iterator decides (a no-op call is no change).
+  private long modifications;
+
   // Records the count after a mutation (the caller holds the lock).
   private void Changed(long newCount) {
+    System.Threading.Volatile.Write(ref modifications, modifications + 1);
     System.Threading.Volatile.Write(ref count, newCount);
   }
 
@@ -174,12 +180,52 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
   }
 
   /// <summary>A fail-fast enumerator: MoveNext() throws InvalidOperationException once the set changed.</summary>
-  public IEnumerator<long> GetEnumerator() {
-    return new Enumerator(this);
+  public Enumerator GetEnumerator() {
+    return new Enumerator(new BatchEnumerator(this));
+  }
+
+  IEnumerator<long> IEnumerable<long>.GetEnumerator() {
+    return GetEnumerator();
   }
 
   IEnumerator IEnumerable.GetEnumerator() {
     return GetEnumerator();
+  }
+
+  /// <summary>The enumerator of foreach over a HashSet: a struct, as HashSet&lt;T&gt;'s is, so that
+  /// each step is a direct call, not an interface call.</summary>
+  public struct Enumerator : IEnumerator<long> {
+    private readonly BatchEnumerator batches;
+
+    internal Enumerator(BatchEnumerator batches) {
+      this.batches = batches;
+    }
+
+    /// <summary>The element MoveNext() moved to.</summary>
+    public long Current {
+      [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+      get { return batches.Current; }
+    }
+
+    object IEnumerator.Current {
+      get { return ((IEnumerator)batches).Current; }
+    }
+
+    /// <summary>Moves to the next element; throws InvalidOperationException once the set changed.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool MoveNext() {
+      return batches.MoveNext();
+    }
+
+    /// <summary>Starts over.</summary>
+    public void Reset() {
+      batches.Reset();
+    }
+
+    /// <summary>Releases the native iterator.</summary>
+    public void Dispose() {
+      batches.Dispose();
+    }
   }
 
   // The values of any sequence as a HashSet: `other` itself when it is one,
@@ -277,17 +323,28 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
     }
   }
 
-  private sealed class Enumerator : IEnumerator<long> {
+  internal sealed class BatchEnumerator : IEnumerator<long> {
+    // Elements fetched per native call: its cost shared by many elements.
+    private const long BatchSize = 256;
+    private static readonly long[] NoRoom = new long[0];
+
     private readonly HashSet owner;
     private HashSetIterator iterator;
+    private readonly long[] batch;
+    private int fetched;  // elements of batch the last native call filled
+    private int next;     // index in batch of the element MoveNext returns next
+    // owner.modifications when the native iterator last vouched for the set.
+    private long seen;
     private long current;
     private bool positioned;
 
-    // Each step holds the set's monitor, as the set's own methods do.
-    internal Enumerator(HashSet owner) {
+    // Each native call holds the set's monitor, as the set's own methods do.
+    internal BatchEnumerator(HashSet owner) {
       this.owner = owner;
       lock (owner) {
         iterator = new HashSetIterator(owner);
+        // All of a small set, and never empty (an empty array only checks).
+        batch = new long[Math.Min(BatchSize, owner.LongCount() + 1)];
       }
     }
 
@@ -302,15 +359,35 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
       }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool MoveNext() {
+      if (next < fetched && System.Threading.Volatile.Read(ref owner.modifications) == seen) {
+        current = batch[next++];
+        positioned = true;
+        return true;
+      }
+      return MoveNextFromNative();
+    }
+
+    // MoveNext when the batch is used up or the set may have changed: the
+    // native iterator fetches the next batch or, with elements left in this
+    // one, only checks that the set did not change.
+    private bool MoveNextFromNative() {
       if (iterator == null) return false;
       lock (owner) {
         owner.ThrowIfDisposed();
-        if (!iterator.HasNext()) {
-          positioned = false;
-          return false;
+        bool refill = next == fetched;
+        int count = (int)iterator.NativeNextBatch(refill ? batch : NoRoom);
+        seen = owner.modifications;
+        if (refill) {
+          fetched = count;
+          next = 0;
+          if (count == 0) {
+            positioned = false;
+            return false;
+          }
         }
-        current = iterator.Next();
+        current = batch[next++];
         positioned = true;
         return true;
       }
@@ -321,6 +398,7 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
         owner.ThrowIfDisposed();
         if (iterator != null) iterator.Dispose();
         iterator = new HashSetIterator(owner);
+        fetched = next = 0;
         positioned = false;
       }
     }
@@ -330,8 +408,17 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
         iterator.Dispose();
         iterator = null;
       }
+      fetched = next = 0;
       positioned = false;
     }
   }
 %}
+}
+
+%extend hashset::HashSetIterator {
+// Fills out with the next elements and returns how many (0 at the end); an
+// empty out only checks that the set did not change.
+std::size_t NativeNextBatch(std::int64_t* out, std::size_t capacity) {
+  return $self->next_batch(out, capacity);
+}
 }

@@ -165,8 +165,10 @@ SWIGEXPORT void SWIGSTDCALL hashset_csharp_bytes_take(void* vector, unsigned cha
 HASHSET_CSHARP_ARRAY_IN(long[], const std::int64_t* values, std::size_t count)
 HASHSET_CSHARP_ARRAY_IN(long[], const long long* values, std::size_t count)
 HASHSET_CSHARP_ARRAY_IN(byte[], const std::uint8_t* data, std::size_t size)
-// NativeContainsMany (hashset_protocol.i) writes into a pinned byte[].
+// NativeContainsMany (hashset_protocol.i) writes into a pinned byte[],
+// NativeNextBatch into a pinned long[].
 HASHSET_CSHARP_ARRAY_IN(byte[], std::uint8_t* found, std::size_t found_count)
+HASHSET_CSHARP_ARRAY_IN(long[], std::int64_t* out, std::size_t capacity)
 
 // Another set as an argument: null raises ArgumentNullException and a
 // disposed one ObjectDisposedException, in C#, before any native call.
@@ -325,6 +327,11 @@ HASHSET_CSHARP_RECOUNTED(update)
 HASHSET_CSHARP_RECOUNTED(intersection_update)
 HASHSET_CSHARP_RECOUNTED(difference_update)
 HASHSET_CSHARP_RECOUNTED(symmetric_difference_update)
+// A rehash moves the elements: enumerators must notice (Changed counts it).
+%typemap(csout, excode=SWIGEXCODE) void hashset::HashSet::reserve {
+    $imcall;$excode
+    Changed(this.count);
+  }
 
 %define HASHSET_CSHARP_TWO_SETS(METHOD, NAME)
 %rename(NAME) hashset::HashSet::METHOD;
@@ -371,21 +378,19 @@ HASHSET_CSHARP_TWO_SETS(symmetric_difference_update, NativeSymmetricExceptWith)
   }
 }
 
-// The iterator only backs HashSet.GetEnumerator(): internal, fail-fast.
+// The iterator only backs HashSet.GetEnumerator(): internal, fail-fast, read
+// a batch at a time through NativeNextBatch (hashset_protocol.i).
 %typemap(csclassmodifiers) hashset::HashSetIterator "internal class"
-%rename(HasNext) hashset::HashSetIterator::has_next;
-%rename(Next) hashset::HashSetIterator::next;
-%rename(Remaining) hashset::HashSetIterator::remaining;
+%ignore hashset::HashSetIterator::has_next;
+%ignore hashset::HashSetIterator::next;
+%ignore hashset::HashSetIterator::remaining;
 %ignore hashset::HashSetIterator::remove;
-%exception hashset::HashSetIterator::next {
+%exception hashset::HashSetIterator::NativeNextBatch {
   try {
     $action
   } catch (const hashset::ConcurrentModificationError&) {
     SWIG_CSharpSetPendingException(SWIG_CSharpInvalidOperationException,
                                    "Collection was modified; enumeration operation may not execute.");
-    return $null;
-  } catch (const std::out_of_range&) {
-    SWIG_CSharpSetPendingException(SWIG_CSharpInvalidOperationException, "Enumeration already finished.");
     return $null;
   }
 }

@@ -136,15 +136,21 @@ public class ThreadTests {
     using (var set = new HashSet(Enumerable.Range(0, 1000).Select(i => (long)i))) {
       long failures = 0;
       bool done = false;
+      var writing = new ManualResetEventSlim();
       var writer = new Thread(() => {
         for (long i = 1000; !Volatile.Read(ref done); i++) {
           set.Add(i);
           set.Remove(i - 1000);
+          writing.Set();
         }
       });
       writer.Start();
+      // An enumeration takes microseconds: rounds are bounded by time, not
+      // count, so that a writer kept off the CPU for a while still gets to run.
+      writing.Wait();
+      var clock = System.Diagnostics.Stopwatch.StartNew();
       try {
-        for (int round = 0; round < 200 && failures < 5; round++) {
+        while (clock.Elapsed.TotalSeconds < 10 && failures < 5) {
           try {
             foreach (long v in set) { }
           } catch (InvalidOperationException) {
