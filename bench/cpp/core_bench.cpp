@@ -197,7 +197,6 @@ int main(int argc, char** argv) {
             ->Iterations(iterations)
             ->Repetitions(repetitions)
             ->ReportAggregatesOnly(false)
-            ->UseRealTime()  // first touch of fresh pages is paid in wall time (hypervisor)
             ->Unit(benchmark::kMicrosecond);
       }
     }
