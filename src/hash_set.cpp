@@ -331,7 +331,13 @@ HashSet HashSet::symmetric_difference_with(const HashSet& other) const {
 }
 
 void HashSet::update(const HashSet& other) {
-  if (this == &other) return;
+  if (this == &other || other.empty()) return;
+  if (empty()) {
+    // A copy: abseil places each element without first probing for it.
+    state_->elements = other.state_->elements;
+    mark_changed();
+    return;
+  }
   const std::size_t before = size();
   const Table& others = other.state_->elements;
   insert_all(*this, state_->elements, others.begin(), others.end(), others.size());
