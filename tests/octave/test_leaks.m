@@ -71,7 +71,7 @@ endfunction
 %!test
 %! hashset;
 %! long = strcmp (getenv ('HASHSET_LONG'), '1');
-%! ## A cycle takes about a millisecond, so the short profile runs few
+%! ## A cycle takes about half a millisecond, so the short profile runs few
 %! ## cycles; each set also gets this block of elements, which makes one
 %! ## leaked set (or iterator, which keeps its set's elements) cost about
 %! ## 18 KB of native memory instead of 215 bytes: one per cycle would cost
