@@ -33,6 +33,13 @@ class ThreadTest {
     void run(int thread) throws Exception;
   }
 
+  // 1 to 16 keys from the calling thread's own range, starting at base.
+  private static long[] ownKeys(Random random, long base) {
+    long[] keys = new long[1 + random.nextInt(16)];
+    for (int k = 0; k < keys.length; ++k) keys[k] = base + random.nextInt(4096);
+    return keys;
+  }
+
   /** Runs body in `threads` threads started together; rethrows the first failure. */
   private static void inThreads(int threads, Body body) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
@@ -87,16 +94,14 @@ class ThreadTest {
               assertEquals(model.contains(key), shared.contains(key));
               break;
             case 6: {
-              long[] keys = new long[1 + random.nextInt(16)];
-              for (int k = 0; k < keys.length; ++k) keys[k] = base + random.nextInt(4096);
+              long[] keys = ownKeys(random, base);
               long added = 0;
               for (long k : keys) added += model.add(k) ? 1 : 0;
               assertEquals(added, shared.insertMany(keys));
               break;
             }
             case 7: {
-              long[] keys = new long[1 + random.nextInt(16)];
-              for (int k = 0; k < keys.length; ++k) keys[k] = base + random.nextInt(4096);
+              long[] keys = ownKeys(random, base);
               long removed = 0;
               for (long k : keys) removed += model.remove(k) ? 1 : 0;
               assertEquals(removed, shared.eraseMany(keys));
