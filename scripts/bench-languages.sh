@@ -44,7 +44,9 @@ echo "== C#"
 cc -O2 -shared -fPIC bench/csharp/empty_call.c -o "$work/csharp/libempty_call.so"
 mcs -nologo -optimize+ -warnaserror+ -r:"$build/csharp/HashSetLib.dll" \
   -out:"$work/csharp/HashSetBench.exe" bench/csharp/HashSetBench.cs
-cp "$build/csharp/HashSetLib.dll" "$work/csharp/"
+# Mono loads a native library from the assembly's directory before
+# LD_LIBRARY_PATH: copy both, so an older build's library never shadows this one.
+cp "$build/csharp/HashSetLib.dll" "$build/csharp/libhashset_csharp.so" "$work/csharp/"
 LD_LIBRARY_PATH="$build/csharp:$work/csharp" mono "$work/csharp/HashSetBench.exe" \
   --sizes "$sizes" --rounds "$rounds" --warmup "$warmup" | tee "$raw/csharp.tsv"
 
