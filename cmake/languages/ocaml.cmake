@@ -74,9 +74,14 @@ if(HASHSET_BUILD_TESTS)
                         "scripts/install-deps.sh ocaml) or -DHASHSET_BUILD_TESTS=OFF")
   endif()
   set(ocaml_test_programs)
-  # ocaml_leaks: memory over many create/fill/iterate/destroy cycles
-  # (HASHSET_LONG=1 in the environment selects the long profile).
-  foreach(ocaml_suite IN ITEMS conformance idioms leaks)
+  # ocaml_leaks: memory over many create/fill/iterate/destroy cycles;
+  # ocaml_threads: the threading contract (docs/threads.md), with systhreads
+  # (HASHSET_LONG=1 in the environment selects their long profiles).
+  foreach(ocaml_suite IN ITEMS conformance idioms leaks threads)
+    set(ocaml_test_packages -package ounit2)
+    if(ocaml_suite STREQUAL "threads")
+      set(ocaml_test_packages -package ounit2,threads.posix -thread)
+    endif()
     set(ocaml_test_source ${PROJECT_SOURCE_DIR}/tests/ocaml/test_${ocaml_suite}.ml)
     set(ocaml_test_program ${HASHSET_OCAML_DIR}/test_${ocaml_suite})
     # Compiled in a folder of its own: ocamlc writes its .cmi/.cmo beside the source.
@@ -84,7 +89,7 @@ if(HASHSET_BUILD_TESTS)
     file(MAKE_DIRECTORY ${ocaml_test_dir})
     add_custom_command(OUTPUT ${ocaml_test_program}
       COMMAND ${CMAKE_COMMAND} -E copy ${ocaml_test_source} ${ocaml_test_dir}
-      COMMAND ${ocaml_ocamlc} ${ocaml_strict} -package ounit2 -linkpkg -custom
+      COMMAND ${ocaml_ocamlc} ${ocaml_strict} ${ocaml_test_packages} -linkpkg -custom
               -I ${HASHSET_OCAML_DIR} ${ocaml_cma} test_${ocaml_suite}.ml -o ${ocaml_test_program}
       WORKING_DIRECTORY ${ocaml_test_dir}
       DEPENDS ${ocaml_cma} ${ocaml_test_source}
