@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs from Debian's packages what the build needs for the core and the
 # languages named as arguments (the names of the lists in scripts/deps/, or
-# the path of another list, such as bench/deps.txt).
-# Does nothing when everything is already installed.
+# the path of another list, such as bench/deps.txt), or for every language
+# with --all. Does nothing when everything is already installed.
 set -euo pipefail
 deps_dir=$(cd "$(dirname "$0")" && pwd)/deps
 
+lists=("$@")
+if [[ ${1:-} == --all ]]; then
+  mapfile -t lists < <(ls "$deps_dir" | sed -n 's/\.txt$//p' | grep -vx core)
+fi
+
 wanted=()
-for list in core "$@"; do
+for list in core "${lists[@]}"; do
   file=$deps_dir/$list.txt
   [[ $list == */* ]] && file=$list
   [[ -f $file ]] || { echo "install-deps: no package list $file" >&2; exit 2; }

@@ -29,6 +29,10 @@ Long profiles of the reliability campaigns (short profiles run in ctest):
                        (default 100000), exact contents checked.
   leaks [CYCLES]       CYCLES create/fill/iterate/destroy cycles (default 1000000),
                        resident memory growth asserted < 4 MiB.
+  languages [REGEX]    the long profiles (HASHSET_LONG=1) of the other languages'
+                       *_threads and *_leaks ctests (10^6 cycles; 8 x 100,000 ops),
+                       in the `all` preset; REGEX picks languages (e.g. 'java|go').
+                       Hours in total: R's leak run alone takes about an hour.
   all                  every campaign above, in this order.
 
 Environment: HASHSET_JOBS (build parallelism, default 2). Logs: build/reliability/.
@@ -109,6 +113,17 @@ valgrind_campaign() {
   grep -E 'passed|ERROR SUMMARY|definitely lost|indirectly lost' "$logs/valgrind.log"
 }
 
+languages() {
+  local pattern="${1:-[a-z]+}"
+  scripts/install-deps.sh --all >/dev/null
+  cmake --preset all >/dev/null
+  cmake --build --preset all -j "$jobs" >/dev/null
+  # Python's long profiles are the threads and leaks commands above. Each test
+  # gets up to two hours: the preset's 20 minutes fit only the short profiles.
+  HASHSET_LONG=1 ctest --preset all --timeout 7200 -V -R "^(${pattern})_(threads|leaks)\$" -E '^python_' \
+    2>&1 | tee "$logs/languages.log"
+}
+
 command="${1:-}"
 shift || true
 case "$command" in
@@ -118,7 +133,8 @@ case "$command" in
   valgrind) valgrind_campaign ;;
   threads) threads "$@" ;;
   leaks) leaks "$@" ;;
-  all) state_machine && fuzz && asan && valgrind_campaign && threads && leaks ;;
+  languages) languages "$@" ;;
+  all) state_machine && fuzz && asan && valgrind_campaign && threads && leaks && languages ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -12,8 +12,7 @@ case "${1:-}" in
     cmake --build --preset default --target demo
     ;;
   test)
-    mapfile -t languages < <(ls scripts/deps | sed -n 's/\.txt$//p' | grep -vx core)
-    scripts/install-deps.sh "${languages[@]}"
+    scripts/install-deps.sh --all
     cmake --preset all
     cmake --build --preset all
     ctest --preset all
