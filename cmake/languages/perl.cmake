@@ -60,4 +60,14 @@ if(HASHSET_BUILD_TESTS)
   set_tests_properties(perl_conformance perl_idioms perl_leaks PROPERTIES
     LABELS perl
     ENVIRONMENT "${perl_test_environment}")
+  # perl_threads: sets under ithreads (docs/threads.md), for a perl built with them.
+  execute_process(COMMAND ${HASHSET_PERL_EXECUTABLE} -MConfig -e [[exit($Config{useithreads} ? 0 : 1)]]
+    RESULT_VARIABLE perl_ithreads_result)
+  if(perl_ithreads_result EQUAL 0)
+    add_test(NAME perl_threads
+      COMMAND ${HASHSET_PROVE_EXECUTABLE} --norc -v ${PROJECT_SOURCE_DIR}/tests/perl/threads.t)
+    set_tests_properties(perl_threads PROPERTIES
+      LABELS perl
+      ENVIRONMENT "${perl_test_environment}")
+  endif()
 endif()

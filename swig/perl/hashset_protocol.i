@@ -133,5 +133,16 @@ use overload
     'eq' => sub { _equal(@_) },
     'ne' => sub { !_equal(@_) };
 
+# ithreads copy every Perl variable into a new thread (and a thread's
+# results back into the joining one), but not a set's native memory: the copy
+# would point at the same C++ set, used without a lock and freed again by
+# whichever thread ends first. Sets and iterators are therefore not copied:
+# in the other thread the variable holds an unblessed reference, on which any
+# method call dies. Pass elements between threads instead (collect, serialize).
+sub CLONE_SKIP { 1 }
+
+package hashset::HashSetIterator;
+sub CLONE_SKIP { 1 }
+
 package hashset;
 %}
