@@ -361,6 +361,103 @@ public class IdiomTests {
     CollectionAssert.AreEquivalent(new long[] { 4, 5 }, seen);
   }
 
+  // Makes a set, starts both enumerations and takes one element of each; the
+  // set is referenced by nothing but the enumerators when this returns.
+  static HashSet.Enumerator StartEnumerations(long[] values, Oracle restOfStruct,
+                                             Oracle restOfInterface, out IEnumerator<long> viaInterface,
+                                             out WeakReference weakSet) {
+    var s = new HashSet(values);
+    weakSet = new WeakReference(s);
+    HashSet.Enumerator direct = s.GetEnumerator();
+    viaInterface = ((IEnumerable<long>)s).GetEnumerator();
+    Assert.IsTrue(direct.MoveNext() && restOfStruct.Remove(direct.Current));
+    Assert.IsTrue(viaInterface.MoveNext() && restOfInterface.Remove(viaInterface.Current));
+    return direct;
+  }
+
+  [Test]
+  public void DroppingTheSetMidEnumerationFinishesTheEnumeration() {
+    long[] values = Enumerable.Range(-300, 600).Select(i => (long)i * 7919).ToArray();
+    var restOfStruct = new Oracle(values);
+    var restOfInterface = new Oracle(values);
+    IEnumerator<long> viaInterface;
+    WeakReference weakSet;
+    HashSet.Enumerator direct = StartEnumerations(values, restOfStruct, restOfInterface,
+                                                  out viaInterface, out weakSet);
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var rest = new List<long>();
+    while (direct.MoveNext()) rest.Add(direct.Current);
+    Assert.AreEqual(restOfStruct.Count, rest.Count, "each remaining element once");
+    Assert.IsTrue(restOfStruct.SetEquals(rest), "the remaining elements");
+    rest.Clear();
+    while (viaInterface.MoveNext()) rest.Add(viaInterface.Current);
+    Assert.AreEqual(restOfInterface.Count, rest.Count, "each remaining element once");
+    Assert.IsTrue(restOfInterface.SetEquals(rest), "the remaining elements");
+    Assert.IsTrue(weakSet.IsAlive, "the enumerators kept their set");
+    direct.Dispose();
+    viaInterface.Dispose();
+  }
+
+  // The child of ProcessExitWithLiveSetsIsClean: leaves everything open and returns.
+  const string LiveSetsAtExit = @"
+using System.Collections.Generic;
+using HashSetLib;
+static class LiveSetsAtExit {
+  static readonly List<object> Live = new List<object>();
+  static void Main() {
+    for (int i = 0; i < 50; i++) {
+      var s = new HashSet();
+      for (long v = 0; v < i * 100; v++) s.Add(v);
+      IEnumerator<long> e = s.GetEnumerator();
+      e.MoveNext();
+      Live.Add(e);
+      if (i % 2 == 0) Live.Add(s);
+    }
+    var large = new HashSet();
+    for (long v = 0; v < 1000000; v++) large.Add(v);
+    Live.Add(large);
+    var closed = new HashSet(new long[] { 1, 2, 3 });
+    Live.Add(closed.GetEnumerator());
+    closed.Dispose();
+    var cycle = new List<object> { new HashSet(new long[] { 7 }) };
+    cycle.Add(cycle);
+    System.Console.WriteLine(""live sets left at exit"");
+  }
+}";
+
+  [Test]
+  public void ProcessExitWithLiveSetsIsClean() {
+    string library = typeof(HashSet).Assembly.Location;
+    string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+                                              "hashset-exit-" + Guid.NewGuid().ToString("N"));
+    System.IO.Directory.CreateDirectory(directory);
+    try {
+      string program = System.IO.Path.Combine(directory, "LiveSetsAtExit.exe");
+      var options = new System.CodeDom.Compiler.CompilerParameters(new[] { library, "System.dll" }, program);
+      options.GenerateExecutable = true;
+      var compiled = new Microsoft.CSharp.CSharpCodeProvider().CompileAssemblyFromSource(options, LiveSetsAtExit);
+      Assert.IsFalse(compiled.Errors.HasErrors, string.Join("\n", compiled.Output.Cast<string>()));
+      System.IO.File.Copy(library, System.IO.Path.Combine(directory, System.IO.Path.GetFileName(library)));
+      var start = new System.Diagnostics.ProcessStartInfo(
+          System.Diagnostics.Process.GetCurrentProcess().MainModule.FileName, "\"" + program + "\"");
+      start.UseShellExecute = false;
+      start.RedirectStandardOutput = true;
+      start.RedirectStandardError = true;
+      using (var child = System.Diagnostics.Process.Start(start)) {
+        var stderr = child.StandardError.ReadToEndAsync();
+        string stdout = child.StandardOutput.ReadToEnd();
+        Assert.IsTrue(child.WaitForExit(60000), "the child exits");
+        Assert.AreEqual("", stderr.Result, "no error or crash report");
+        Assert.AreEqual(0, child.ExitCode);
+        Assert.AreEqual("live sets left at exit\n", stdout);
+      }
+    } finally {
+      System.IO.Directory.Delete(directory, true);
+    }
+  }
+
   [Test]
   public void BadInputRaisesAndLeavesTheSetUnchanged() {
     using (var s = new HashSet(new long[] { 1, 2 })) {

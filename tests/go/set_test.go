@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"os"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -582,19 +584,93 @@ func TestFinalizersReleaseNativeMemory(t *testing.T) {
 	}
 }
 
-func TestIteratorKeepsSetAlive(t *testing.T) {
-	it := func() *hashset.Iterator {
-		return hashset.New(10, 20, 30).Iterator() // the Set itself is garbage at once
-	}()
-	runtime.GC()
-	runtime.GC()
-	var got []int64
-	for it.Next() {
-		runtime.GC()
-		got = append(got, it.Value())
+// Both ways to iterate take one element, then the Set is dropped and
+// collected; more than one batch of elements is left, so the rest comes
+// from the native iterator after that.
+func TestDroppingTheSetMidIterationFinishesTheIteration(t *testing.T) {
+	values := make([]int64, 1000)
+	for i := range values {
+		values[i] = int64(i)*7919 - 3000
 	}
-	if it.Err() != nil || fmt.Sprint(sortedInts(got)) != "[10 20 30]" {
-		t.Fatalf("got %v, %v", got, it.Err())
+	s := hashset.New(values...)
+	it := s.Iterator()
+	restOfIterator := oracleOf(values)
+	if !it.Next() {
+		t.Fatal("no first element")
+	}
+	delete(restOfIterator, it.Value())
+	restOfIterate := oracleOf(values)
+	var iterated []int64
+	taken := false
+	err := s.Iterate(func(v int64) bool {
+		if !taken {
+			taken = true
+			delete(restOfIterate, v)
+			s = nil // the callback's own reference: nothing but the iterations is left
+			runtime.GC()
+			runtime.GC()
+			return true
+		}
+		iterated = append(iterated, v)
+		return true
+	})
+	if err != nil || fmt.Sprint(sortedInts(iterated)) != fmt.Sprint(restOfIterate.sorted()) {
+		t.Fatalf("Iterate after the drop: %d elements, %v", len(iterated), err)
+	}
+	runtime.GC()
+	runtime.GC()
+	var rest []int64
+	for it.Next() {
+		rest = append(rest, it.Value())
+	}
+	if it.Err() != nil || fmt.Sprint(sortedInts(rest)) != fmt.Sprint(restOfIterator.sorted()) {
+		t.Fatalf("Iterator after the drop: %d elements, %v", len(rest), it.Err())
+	}
+}
+
+// The child of TestProcessExitWithLiveSetsIsClean (the test binary run again
+// with exitChildVariable set): it leaves live sets, iterators mid-way, a
+// closed set and a cycle, and exits as every Go program does, by os.Exit.
+const exitChildVariable = "HASHSET_GO_EXIT_CHILD"
+
+var liveAtExit []interface{}
+
+func TestProcessExitWithLiveSetsIsClean(t *testing.T) {
+	if os.Getenv(exitChildVariable) == "1" {
+		for i := 0; i < 50; i++ {
+			values := make([]int64, i*100)
+			for j := range values {
+				values[j] = int64(j)
+			}
+			s := hashset.New(values...)
+			it := s.Iterator()
+			it.Next()
+			liveAtExit = append(liveAtExit, s, it)
+		}
+		large := make([]int64, 1000000)
+		for j := range large {
+			large[j] = int64(j)
+		}
+		liveAtExit = append(liveAtExit, hashset.New(large...).Iterator())
+		closed := hashset.New(1, 2, 3)
+		liveAtExit = append(liveAtExit, closed.Iterator())
+		closed.Close()
+		type node struct {
+			set  *hashset.Set
+			next *node
+		}
+		cycle := &node{set: hashset.New(7)}
+		cycle.next = cycle
+		fmt.Println("live sets left at exit")
+		os.Exit(0)
+	}
+	child := exec.Command(os.Args[0], "-test.run=^TestProcessExitWithLiveSetsIsClean$")
+	child.Env = append(os.Environ(), exitChildVariable+"=1")
+	var stdout, stderr bytes.Buffer
+	child.Stdout, child.Stderr = &stdout, &stderr
+	err := child.Run()
+	if err != nil || stdout.String() != "live sets left at exit\n" || stderr.Len() != 0 {
+		t.Fatalf("child: %v, stdout %q, stderr %q", err, stdout.String(), stderr.String())
 	}
 }
 

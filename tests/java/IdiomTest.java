@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hashset.HashSet;
+import java.io.File;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +23,7 @@ import java.util.PrimitiveIterator;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -364,5 +369,88 @@ class IdiomTest {
     }
     assertTrue(kept.isClosed());
     assertThrows(IllegalStateException.class, () -> kept.contains(9L));
+  }
+
+  @Test
+  void droppingTheSetMidIterationFinishesTheIteration() throws InterruptedException {
+    long[] values = new Random(11).longs(300, -1000, 1000).toArray();
+    HashSet s = HashSet.of(values);
+    Iterator<Long> forEach = s.iterator();
+    PrimitiveIterator.OfLong explicit = s.iterator();
+    java.util.HashSet<Long> restOfForEach = oracle(values);
+    java.util.HashSet<Long> restOfExplicit = oracle(values);
+    assertTrue(restOfForEach.remove(forEach.next()));
+    assertTrue(restOfExplicit.remove(explicit.nextLong()));
+    WeakReference<HashSet> weakSet = new WeakReference<>(s);
+    s = null;
+    System.gc();
+    System.gc();
+    List<Long> rest = new ArrayList<>();
+    forEach.forEachRemaining(rest::add);
+    assertEquals(restOfForEach.size(), rest.size(), "each remaining element once");
+    assertEquals(restOfForEach, new java.util.HashSet<>(rest));
+    java.util.HashSet<Long> explicitRest = new java.util.HashSet<>();
+    while (explicit.hasNext()) {
+      assertTrue(explicitRest.add(explicit.nextLong()));
+    }
+    assertEquals(restOfExplicit, explicitRest);
+    // The iterators kept the set alive; once they go, the collector may free it.
+    forEach = null;
+    explicit = null;
+    for (int attempt = 0; attempt < 50 && weakSet.get() != null; ++attempt) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(weakSet.get(), "the set became unreachable with its iterators");
+  }
+
+  /** The child of processExitWithLiveSetsIsClean: leaves everything open and returns. */
+  static final class ExitWithLiveSets {
+    static final List<Object> LIVE = new ArrayList<>();
+
+    public static void main(String[] args) {
+      for (int i = 0; i < 50; ++i) {
+        HashSet s = new HashSet();
+        for (long value = 0; value < i * 100L; ++value) {
+          s.add(value);
+        }
+        LIVE.add(s);
+        Iterator<Long> iterator = s.iterator();
+        if (iterator.hasNext()) {
+          iterator.next();
+        }
+        LIVE.add(iterator);
+      }
+      HashSet large = new HashSet();
+      large.insertMany(java.util.stream.LongStream.range(0, 1_000_000).toArray());
+      LIVE.add(large.iterator());
+      HashSet closed = HashSet.of(1, 2, 3);
+      LIVE.add(closed.iterator());
+      closed.close();
+      List<Object> cycle = new ArrayList<>();
+      cycle.add(HashSet.of(7));
+      cycle.add(cycle);
+      System.out.println("live sets left at exit");
+    }
+  }
+
+  private static String classPathOf(Class<?> type) throws Exception {
+    return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+  }
+
+  @Test
+  void processExitWithLiveSetsIsClean() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    String classPath = classPathOf(HashSet.class) + File.pathSeparator + classPathOf(IdiomTest.class);
+    Process child = new ProcessBuilder(java, "-Xcheck:jni",
+        "-Djava.library.path=" + System.getProperty("java.library.path"),
+        "-cp", classPath, ExitWithLiveSets.class.getName()).start();
+    child.getOutputStream().close();
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child exits");
+    String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals("", stderr, "no JNI warning or crash report");
+    assertEquals(0, child.exitValue());
+    assertEquals("live sets left at exit\n", stdout);
   }
 }

@@ -5,6 +5,7 @@
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
 const util = require('node:util');
 const v8 = require('node:v8');
 const vm = require('node:vm');
@@ -480,5 +481,56 @@ describe('lifetime', () => {
     gc();
     gc();
     assertSame(new HashSet([1]), new Set([1]));
+  });
+
+  test('dropping the last reference mid-iteration finishes the iteration', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    // More than one batch of elements, so the rest comes from the native
+    // iterator after the collection.
+    const values = Array.from({ length: 1000 }, (_, i) => i * 7919 - 3000);
+    const started = (() => {
+      const s = new HashSet(values);
+      return [s[Symbol.iterator](), s.values(), s.entries()];
+    })();
+    const rests = started.map((iterator) => {
+      const rest = new Set(values);
+      const first = iterator.next().value;
+      assert.equal(rest.delete(Array.isArray(first) ? first[0] : first), true);
+      return rest;
+    });
+    gc();
+    gc();
+    started.forEach((iterator, i) => {
+      const finished = [...iterator].map((value) => (Array.isArray(value) ? value[0] : value));
+      assert.equal(finished.length, rests[i].size, 'each remaining element once');
+      assert.deepEqual(sortBig(finished), sortBig(rests[i]));
+    });
+  });
+
+  test('process exit with live sets is clean', () => {
+    const script = `
+      const { HashSet } = require('hashset');
+      const live = [];
+      for (let i = 0; i < 50; i += 1) {
+        const s = new HashSet(Array.from({ length: i * 100 }, (_, j) => j));
+        const iterator = s.values();
+        iterator.next();
+        live.push(iterator, i % 2 === 0 ? s : null);
+      }
+      live.push(new HashSet(new BigInt64Array(1000000).map((_, j) => BigInt(j))).values());
+      const closed = new HashSet([1, 2, 3]);
+      live.push(closed.values());
+      closed.close();
+      const cycle = { set: new HashSet([7]) };
+      cycle.self = cycle;
+      globalThis.keep = [live, cycle];
+      console.log('live sets left at exit');
+    `;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(child.stderr, '');
+    assert.equal(child.status, 0);
+    assert.equal(child.signal, null);
+    assert.equal(child.stdout, 'live sets left at exit\n');
   });
 });

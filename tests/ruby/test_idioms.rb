@@ -2,6 +2,8 @@
 # Set's methods and operators, exact integers and their errors, iteration
 # while the set changes, dup/clone/freeze, close and the GC.
 require "minitest/autorun"
+require "open3"
+require "rbconfig"
 require "set"
 require "hashset"
 
@@ -439,5 +441,61 @@ class TestIterationAndLifetime < Minitest::Test
     # An iterator keeps its elements alive after its set is gone.
     assert_equal 50, enumerators.last.to_a.size
     assert_equal (198...248).to_a, enumerators.last.to_a.sort
+  end
+  def full_gc
+    GC.start(full_mark: true, immediate_sweep: true)
+  end
+
+  def test_dropping_the_set_mid_iteration_finishes_the_iteration
+    values = (0...1000).map { |i| i * 7919 - 3000 }
+    s = HashSet.new(values)
+    enumerator = s.each
+    rest_of_enumerator = Set.new(values)
+    assert rest_of_enumerator.delete?(enumerator.next)
+    rest_of_block = Set.new(values)
+    seen = []
+    taken = false
+    s.each do |value|
+      if !taken
+        taken = true
+        rest_of_block.delete(value)
+        s = nil # the block's own reference: only the running each is left
+        full_gc
+      else
+        seen << value
+      end
+    end
+    assert_nil s
+    assert_equal rest_of_block.size, seen.size, "each remaining element once"
+    assert_equal rest_of_block, seen.to_set
+    full_gc
+    rest = []
+    loop { rest << enumerator.next } # loop ends at StopIteration
+    assert_equal rest_of_enumerator.size, rest.size, "each remaining element once"
+    assert_equal rest_of_enumerator, rest.to_set
+  end
+
+  def test_process_exit_with_live_sets_is_clean
+    library_dir = File.dirname($LOADED_FEATURES.grep(%r{/hashset\.so\z}).first)
+    script = <<~RUBY
+      require "hashset"
+      $live = (0...50).map do |i|
+        s = Hashset::HashSet.new(0...(i * 100))
+        enumerator = s.each
+        enumerator.next unless s.empty?
+        [s, enumerator]
+      end
+      $live << Hashset::HashSet.new(0...1_000_000).each.tap(&:next)
+      closed = Hashset::HashSet.new([1, 2, 3])
+      $live << closed.each.tap(&:next)
+      closed.close
+      cycle = [Hashset::HashSet.new([7])]
+      cycle << cycle
+      puts "live sets left at exit"
+    RUBY
+    stdout, stderr, status = Open3.capture3(RbConfig.ruby, "-W2", "-I", library_dir, "-e", script)
+    assert_equal "", stderr
+    assert status.success?, status.inspect
+    assert_equal "live sets left at exit\n", stdout
   end
 end
