@@ -179,6 +179,21 @@ void NativeContainsMany(const long long* values, std::size_t count, std::uint8_t
     Array.Copy(values, 0, array, arrayIndex, values.Length);
   }
 
+  /// <summary>All elements, in unspecified order, as a new array.</summary>
+  public long[] Collect() {
+    lock (this) {
+      long[] values = new long[LongCount()];
+      // One batch as large as the set: the core writes into the pinned array,
+      // with no native vector in between.
+      if (values.Length > 0) {
+        using (HashSetIterator iterator = new HashSetIterator(this)) {
+          iterator.NativeNextBatch(values);
+        }
+      }
+      return values;
+    }
+  }
+
   /// <summary>A fail-fast enumerator: MoveNext() throws InvalidOperationException once the set changed.</summary>
   public Enumerator GetEnumerator() {
     return new Enumerator(new BatchEnumerator(this));

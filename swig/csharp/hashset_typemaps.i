@@ -4,7 +4,8 @@
 // not an int64 cannot reach a `long` parameter); std::size_t is a `long` too
 // (SWIG's default is a 32-bit `uint`), checked non-negative on the way in.
 // Lists and bytes are plain `long[]` / `byte[]`: arrays are pinned for the call,
-// results are copied into new managed arrays and the native copy is freed.
+// serialize()'s bytes are copied into a new managed array and the native copy
+// is freed; Collect() has the core write straight into its array (hashset_protocol.i).
 
 %fragment("hashset_csharp", "header") %{
 #include <algorithm>
@@ -17,17 +18,9 @@ struct hashset_csharp_span {
   long long count;
 };
 
-// Native results handed to C# once: it asks for the size, then the elements
-// are copied into its own array and the native vector is deleted.
+// Native bytes handed to C# once: it asks for the size, then the bytes are
+// copied into its own array and the native vector is deleted.
 extern "C" {
-SWIGEXPORT long long SWIGSTDCALL hashset_csharp_int64s_size(void* vector) {
-  return static_cast<long long>(static_cast<std::vector<std::int64_t>*>(vector)->size());
-}
-SWIGEXPORT void SWIGSTDCALL hashset_csharp_int64s_take(void* vector, long long* out) {
-  auto* values = static_cast<std::vector<std::int64_t>*>(vector);
-  std::copy(values->begin(), values->end(), out);
-  delete values;
-}
 SWIGEXPORT long long SWIGSTDCALL hashset_csharp_bytes_size(void* vector) {
   return static_cast<long long>(static_cast<std::vector<std::uint8_t>*>(vector)->size());
 }
@@ -67,23 +60,11 @@ SWIGEXPORT void SWIGSTDCALL hashset_csharp_bytes_take(void* vector, unsigned cha
     }
   }
 
-  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_int64s_size")]
-  private static extern long Int64sSize(global::System.IntPtr vector);
-  [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_int64s_take")]
-  private static extern void Int64sTake(global::System.IntPtr vector,
-      [global::System.Runtime.InteropServices.Out] long[] destination);
   [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_bytes_size")]
   private static extern long BytesSize(global::System.IntPtr vector);
   [global::System.Runtime.InteropServices.DllImport("$dllimport", EntryPoint="hashset_csharp_bytes_take")]
   private static extern void BytesTake(global::System.IntPtr vector,
       [global::System.Runtime.InteropServices.Out] byte[] destination);
-
-  // Copies a native std::vector<int64_t> into a new array and frees it.
-  internal static long[] TakeInt64s(global::System.IntPtr vector) {
-    long[] values = new long[Int64sSize(vector)];
-    Int64sTake(vector, values);
-    return values;
-  }
 
   // Copies a native std::vector<uint8_t> into a new array and frees it.
   internal static byte[] TakeBytes(global::System.IntPtr vector) {
@@ -112,23 +93,6 @@ SWIGEXPORT void SWIGSTDCALL hashset_csharp_bytes_take(void* vector, unsigned cha
 %typemap(csout, excode=SWIGEXCODE) std::size_t {
     long ret = $imcall;$excode
     return ret;
-  }
-
-// collect(): a new long[] owned by the caller.
-%typemap(ctype) std::vector<std::int64_t> "void*"
-%typemap(imtype) std::vector<std::int64_t> "global::System.IntPtr"
-%typemap(cstype) std::vector<std::int64_t> "long[]"
-%typemap(out, fragment="hashset_csharp", canthrow=1) std::vector<std::int64_t> %{
-  try {
-    $result = new std::vector<std::int64_t>(std::move(static_cast<std::vector<std::int64_t>&>($1)));
-  } catch (const std::bad_alloc&) {
-    SWIG_CSharpSetPendingException(SWIG_CSharpOutOfMemoryException, "out of memory");
-    return $null;
-  }
-%}
-%typemap(csout, excode=SWIGEXCODE) std::vector<std::int64_t> {
-    global::System.IntPtr vector = $imcall;$excode
-    return $imclassname.TakeInt64s(vector);
   }
 
 // serialize(): a new byte[] owned by the caller.
@@ -254,7 +218,8 @@ using System.Collections.Generic;
 %csmethodmodifiers hashset::HashSet::empty "private";
 %rename(Clear) hashset::HashSet::clear;
 %rename(Reserve) hashset::HashSet::reserve;
-%rename(Collect) hashset::HashSet::collect;
+// Collect() is written in C# (hashset_protocol.i): one copy, into its own array.
+%ignore hashset::HashSet::collect;
 %rename(InsertMany) hashset::HashSet::insert_many;
 %rename(EraseMany) hashset::HashSet::erase_many;
 %rename(Serialize) hashset::HashSet::serialize;
@@ -278,7 +243,6 @@ HASHSET_CSHARP_SYNCHRONIZED(size)
 HASHSET_CSHARP_SYNCHRONIZED(empty)
 HASHSET_CSHARP_SYNCHRONIZED(clear)
 HASHSET_CSHARP_SYNCHRONIZED(reserve)
-HASHSET_CSHARP_SYNCHRONIZED(collect)
 HASHSET_CSHARP_SYNCHRONIZED(insert_many)
 HASHSET_CSHARP_SYNCHRONIZED(erase_many)
 HASHSET_CSHARP_SYNCHRONIZED(serialize)
