@@ -50,14 +50,15 @@ if(HASHSET_BUILD_TESTS)
     "GUILE_EXTENSIONS_PATH=${HASHSET_GUILE_PATH}"
     "GUILE_LOAD_COMPILED_PATH=${HASHSET_GUILE_PATH}"
     "GUILE_AUTO_COMPILE=0")
-  # guile_leaks: memory over many create/fill/iterate/destroy cycles
-  # (HASHSET_LONG=1 in the environment selects the long profile).
-  foreach(test conformance idioms leaks)
+  # guile_leaks: memory over many create/fill/iterate/destroy cycles;
+  # guile_threads: the threading contract (docs/threads.md)
+  # (HASHSET_LONG=1 in the environment selects their long profiles).
+  foreach(test conformance idioms leaks threads)
     add_test(NAME guile_${test}
       COMMAND ${HASHSET_GUILE_EXECUTABLE} --no-auto-compile -L ${PROJECT_SOURCE_DIR}/guile
               ${PROJECT_SOURCE_DIR}/tests/guile/test-${test}.scm)
   endforeach()
-  set_tests_properties(guile_conformance guile_idioms guile_leaks PROPERTIES
+  set_tests_properties(guile_conformance guile_idioms guile_leaks guile_threads PROPERTIES
     LABELS guile
     ENVIRONMENT "${guile_test_environment}")
 endif()

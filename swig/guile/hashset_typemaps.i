@@ -7,6 +7,13 @@
 // default scm_to_long_long would throw too, but its uint64 cousin segfaults
 // on out-of-range values in Guile 3.0: every conversion here is checked first.)
 //
+// Threads: Guile's threads run in parallel, and the C++ set is not
+// thread-safe. Every primitive that reads or changes a set or an iterator
+// holds one process-wide recursive lock from before its first set argument is
+// looked up until it returns; a raise releases it as it unwinds (dynwind). A
+// set closed by another thread is therefore either whole or already closed,
+// and two-set calls need no lock order. See docs/threads.md.
+//
 // Guile raises by longjmp, which skips C++ destructors and catch-block exits.
 // Every raise below therefore happens with no C++ object alive in the frames
 // it unwinds: values are validated into GC-owned buffers, and C++ exceptions
@@ -28,9 +35,25 @@ extern "C" __attribute__((visibility("default"))) void scm_init_hashset_module(v
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <new>
 
 namespace hashset_guile {
+
+// Recursive: a primitive with two set arguments takes it once for each.
+std::recursive_mutex& call_lock() {
+  static std::recursive_mutex lock;
+  return lock;
+}
+void unlock_call(void*) { call_lock().unlock(); }
+
+// Holds the lock until the matching scm_dynwind_end(), or until a raise
+// unwinds past it.
+void lock_for_call() {
+  scm_dynwind_begin(static_cast<scm_t_dynwind_flags>(0));
+  call_lock().lock();
+  scm_dynwind_unwind_handler(unlock_call, nullptr, SCM_F_WIND_EXPLICITLY);
+}
 
 // The error keys of the binding, besides Guile's own wrong-type-arg,
 // out-of-range and out-of-memory.
@@ -160,19 +183,25 @@ SCM is_hashset(SCM object) {
 
 // (%hashset-closed? set)
 SCM is_closed(SCM object) {
-  if (is_closed_set(object)) return SCM_BOOL_T;
-  set_of(object, "hashset-closed?", 1);
-  return SCM_BOOL_F;
+  lock_for_call();
+  const bool closed = is_closed_set(object);
+  if (!closed) set_of(object, "hashset-closed?", 1);
+  scm_dynwind_end();
+  return scm_from_bool(closed);
 }
 
-// (%hashset-close! set): frees the C++ set now; any later use throws
-// hashset-closed. Closing twice is harmless, like close-port.
+// (%hashset-close! set): frees the C++ set now, after a call running in
+// another thread; any later use throws hashset-closed. Closing twice is
+// harmless, like close-port.
 SCM close(SCM object) {
-  if (is_closed_set(object)) return SCM_UNSPECIFIED;
-  hashset::HashSet* set = set_of(object, "hashset-close!", 1);
-  const bool owned = SCM_SMOB_PREDICATE(swig_collectable_tag, object);
-  SWIG_Guile_MarkPointerDestroyed(object);  // the GC will not free it again
-  if (owned) delete set;
+  lock_for_call();
+  if (!is_closed_set(object)) {
+    hashset::HashSet* set = set_of(object, "hashset-close!", 1);
+    const bool owned = SCM_SMOB_PREDICATE(swig_collectable_tag, object);
+    SWIG_Guile_MarkPointerDestroyed(object);  // the GC will not free it again
+    if (owned) delete set;
+  }
+  scm_dynwind_end();
   return SCM_UNSPECIFIED;
 }
 
@@ -180,12 +209,20 @@ SCM close(SCM object) {
 %}
 %fragment("hashset_guile");
 
-// Sets: the receiver and set arguments. Closed sets throw hashset-closed.
+// Sets: the receiver and set arguments, each taking the call lock (released
+// by freearg at the end of the call). Closed sets throw hashset-closed.
 %typemap(in, fragment="hashset_guile") hashset::HashSet* self, hashset::HashSet const* self,
-    const hashset::HashSet& "$1 = hashset_guile::set_of($input, FUNC_NAME, $argnum);"
+    const hashset::HashSet& {
+  hashset_guile::lock_for_call();
+  $1 = hashset_guile::set_of($input, FUNC_NAME, $argnum);
+}
+%typemap(freearg) hashset::HashSet* self, hashset::HashSet const* self, const hashset::HashSet&,
+    hashset::HashSetIterator* self "scm_dynwind_end();"
 
-// The iterator behind hashset-generator (never handed out raw, but checked).
+// The iterator behind hashset-generator (never handed out raw, but checked);
+// it reads its set's table, so it takes the call lock too.
 %typemap(in, fragment="hashset_guile") hashset::HashSetIterator* self {
+  hashset_guile::lock_for_call();
   if (!hashset_guile::is_live_smob($input) ||
       reinterpret_cast<swig_type_info*>(SCM_CELL_WORD_2($input)) != $descriptor(hashset::HashSetIterator*) ||
       SCM_CELL_WORD_1($input) == 0)
