@@ -372,4 +372,69 @@ describe("lifetime", function()
     collectgarbage()
     assert.is_true(collectgarbage("count") < before + 64)
   end)
+
+  it("dropping the last reference mid-loop finishes the loop", function()
+    local values = {}
+    for i = 1, 1000 do values[i] = i * 7919 - 3000 end
+    for _, start in ipairs{ "iter", "pairs" } do
+      local set = HashSet(values)
+      local step, state
+      if start == "iter" then step, state = set:iter() else step, state = pairs(set) end
+      local rest = oracle_of(values)
+      local first = step(state)
+      assert.is_true(rest[first])
+      rest[first] = nil
+      set = nil
+      collectgarbage()
+      collectgarbage()
+      local seen = {}
+      for value in step, state do seen[#seen + 1] = value end
+      assert.are.equal(count(rest), #seen, start .. ": each remaining element once")
+      assert.are.same(keys(rest), sorted(seen))
+    end
+  end)
+
+  it("the process exits cleanly with live sets", function()
+    -- The interpreter that runs busted (arg[-1]), with this test's environment;
+    -- -W turns on warnings, where Lua reports an error raised in a finalizer.
+    local interpreter = assert(arg[-1], "no interpreter in arg[-1]")
+    local script, stderr = os.tmpname(), os.tmpname()
+    local file = assert(io.open(script, "w"))
+    file:write([[
+      package.cpath = os.getenv("HASHSET_LUA_PATH") .. "/?.so;" .. package.cpath
+      local HashSet = require("hashset").HashSet
+      live = {}
+      for i = 0, 49 do
+        local values = {}
+        for j = 1, i * 100 do values[j] = j end
+        local set = HashSet(values)
+        local step, state = set:iter()
+        step(state)
+        live[#live + 1] = { set, step, state }
+      end
+      local large = HashSet()
+      for j = 1, 1000000 do large:insert(j) end
+      local step, state = pairs(large)
+      step(state)
+      live[#live + 1] = { step, state }
+      local closed = HashSet{ 1, 2, 3 }
+      live[#live + 1] = { closed:iter() }
+      closed:close()
+      local cycle = { HashSet{ 7 } }
+      cycle[2] = cycle
+      -- Finalized at exit before its set (reverse order of creation): the set is still usable.
+      setmetatable(cycle, { __gc = function(t) assert(t[1]:contains(7)) end })
+      print("live sets left at exit")
+    ]])
+    file:close()
+    local output = io.popen(string.format("%q -W %q 2>%q", interpreter, script, stderr))
+    local stdout = output:read("a")
+    local ok, how, status = output:close()
+    local errors = io.open(stderr):read("a")
+    os.remove(script)
+    os.remove(stderr)
+    assert.are.equal("", errors)
+    assert.are.same({ true, "exit", 0 }, { ok, how, status })
+    assert.are.equal("live sets left at exit\n", stdout)
+  end)
 end)

@@ -305,6 +305,56 @@ subtest 'iteration' => sub {
     is_deeply(sorted(@rest), [10, 20, 30], 'an iterator outlives its set');
 };
 
+subtest 'dropping the set mid-iteration finishes the iteration' => sub {
+    my @values = map { $_ * 7919 - 3000 } 1 .. 1000;
+    my $sets = scalar(keys %hashset::HashSet::OWNER);
+    my $s = hashset::HashSet->new(\@values);
+    my $it = $s->iterator;
+    my %rest = map { $_ => 1 } @values;
+    ok(delete $rest{ $it->next }, 'the first element is one of the set');
+    undef $s;
+    is(scalar(keys %hashset::HashSet::OWNER), $sets, 'the set itself was freed');
+    my @seen;
+    while (defined(my $x = $it->next)) { push @seen, $x }
+    is(scalar(@seen), scalar(keys %rest), 'each remaining element once');
+    is_deeply(sorted(@seen), sorted_keys(\%rest), 'exactly the remaining elements');
+};
+
+subtest 'process exit with live sets is clean' => sub {
+    require IPC::Open3;
+    require Symbol;
+    # Globals, lexicals of the main file, an iterator mid-way, a closed-over
+    # set and a cycle, all left to perl's global destruction.
+    my $script = <<'PERL';
+use strict;
+use warnings;
+use hashset;
+our @LIVE = map {
+    my $s = hashset::HashSet->new([1 .. $_ * 100]);
+    my $it = $s->iterator;
+    $it->next;
+    [$s, $it];
+} 0 .. 49;
+my $large = hashset::HashSet->new([1 .. 1_000_000]);
+my $iterator = $large->iterator;
+$iterator->next;
+my $orphan = hashset::HashSet->new([1, 2, 3])->iterator;
+my $cycle = { set => hashset::HashSet->new([7]) };
+$cycle->{self} = $cycle;
+my $closure = sub { $large->size };
+print "live sets left at exit\n";
+PERL
+    my $stderr = Symbol::gensym();
+    my $pid = IPC::Open3::open3(my $stdin, my $stdout, $stderr, $^X, '-e', $script);
+    close $stdin;
+    my $output = do { local $/; <$stdout> };
+    my $errors = do { local $/; <$stderr> };
+    waitpid($pid, 0);
+    is($errors, '', 'nothing on stderr (no "during global destruction" warning)');
+    is($?, 0, 'exit status 0, no signal');
+    is($output, "live sets left at exit\n", 'the marker');
+};
+
 subtest 'memory is freed by reference counting' => sub {
     is(scalar(keys %hashset::HashSet::OWNER), 0, 'no live set before');
     my $rss = sub { open my $fh, '<', '/proc/self/statm' or return 0; my @f = split ' ', <$fh>; return $f[1] * 4096 };

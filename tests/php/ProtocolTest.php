@@ -479,4 +479,68 @@ final class ProtocolTest extends TestCase
         }
         $this->assertLessThan(16 << 20, self::residentBytes() - $before);
     }
+
+    public function testDroppingTheSetInsideForeachFinishesTheLoop(): void
+    {
+        $values = array_map(fn ($i) => $i * 7919 - 3000, range(1, 1000));
+        $s = new HashSet($values);
+        $rest = array_fill_keys($values, true);
+        $seen = [];
+        foreach ($s as $value) {
+            if (isset($s)) {
+                $this->assertArrayHasKey($value, $rest);
+                unset($rest[$value], $s);  // the loop's own iterator is all that is left
+                gc_collect_cycles();
+                continue;
+            }
+            $seen[] = $value;
+        }
+        $this->assertCount(count($rest), $seen, 'each remaining element once');
+        $this->assertSame(self::sorted($rest), self::sortedCopy($seen));
+    }
+
+    public function testProcessExitWithLiveSetsIsClean(): void
+    {
+        // This process's own -d options (the extension, assertions), from its command line.
+        $arguments = explode("\0", rtrim(file_get_contents('/proc/self/cmdline'), "\0"));
+        $options = [];
+        foreach ($arguments as $i => $argument) {
+            if ($argument === '-d') {
+                array_push($options, '-d', $arguments[$i + 1]);
+            }
+        }
+        $script = <<<'PHP'
+            $live = [];
+            for ($i = 0; $i < 50; ++$i) {
+                $s = new HashSet($i > 0 ? range(1, $i * 100) : []);
+                $iterator = $s->getIterator();
+                $iterator->next();
+                $live[] = $i % 2 === 0 ? [$s, $iterator] : $iterator;
+            }
+            $large = new HashSet(range(1, 1000000));
+            foreach ($large as $value) {
+                break;
+            }
+            $live[] = $large->getIterator();
+            // PHP has no close(): a set made without its constructor is the nearest.
+            $live[] = (new ReflectionClass(HashSet::class))->newInstanceWithoutConstructor();
+            $cycle = new stdClass();
+            $cycle->set = new HashSet([7]);
+            $cycle->self = $cycle;
+            echo "live sets left at exit\n";
+            PHP;
+        $child = proc_open(
+            array_merge([PHP_BINARY, '-n'], $options,
+                        ['-d', 'display_errors=stderr', '-d', 'error_reporting=-1', '-r', $script]),
+            [1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
+            $pipes
+        );
+        $stdout = stream_get_contents($pipes[1]);
+        $stderr = stream_get_contents($pipes[2]);
+        fclose($pipes[1]);
+        fclose($pipes[2]);
+        $this->assertSame('', $stderr);
+        $this->assertSame(0, proc_close($child));
+        $this->assertSame("live sets left at exit\n", $stdout);
+    }
 }
