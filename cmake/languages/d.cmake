@@ -49,8 +49,8 @@ if(HASHSET_BUILD_TESTS)
   # One test binary per file of tests/d; each runs its unittest blocks and
   # exits non-zero when one fails. d_leaks: memory over many
   # create/fill/iterate/destroy cycles (HASHSET_LONG=1 in the environment
-  # selects the long profile).
-  foreach(suite IN ITEMS conformance idioms leaks)
+  # selects the long profile); d_threads: the threading contract (docs/threads.md).
+  foreach(suite IN ITEMS conformance idioms leaks threads)
     set(d_test ${d_dir}/tests/d_${suite})
     add_custom_command(OUTPUT ${d_test}
       COMMAND ${HASHSET_LDC2} -unittest -main -g -w -I${d_dir}

@@ -54,6 +54,68 @@
     else return nativeRemoveMany(hashsetLongs(values));
   }
 
+  /// A new set holding the same elements as `other`.
+  public this(HashSet other) {
+    this();
+    update(other);
+  }
+
+  // Runs `call` holding the monitors of this set and `other`, the lower
+  // lockOrder first, so that a.update(b) racing b.update(a) cannot deadlock.
+  private T withBoth(T)(const HashSet other, scope T delegate() call) const {
+    if (other is null) throw new HashSetException("the HashSet argument is null");
+    auto first = cast(Object) (lockOrder <= other.lockOrder ? this : other);
+    auto second = cast(Object) (lockOrder <= other.lockOrder ? other : this);
+    synchronized (first) synchronized (second) return call();
+  }
+
+  /// True when both sets hold the same elements.
+  public bool equals(HashSet other) const { return withBoth(other, () => nativeEquals(other)); }
+  /// True when every element of this set is in `other`.
+  public bool isSubset(HashSet other) const { return withBoth(other, () => nativeIsSubset(other)); }
+  /// True when every element of `other` is in this set.
+  public bool isSuperset(HashSet other) const { return withBoth(other, () => nativeIsSuperset(other)); }
+  /// True when the sets have no element in common.
+  public bool isDisjoint(HashSet other) const { return withBoth(other, () => nativeIsDisjoint(other)); }
+  /// A new set with the elements of both sets.
+  public HashSet unionWith(HashSet other) const { return withBoth(other, () => nativeUnionWith(other)); }
+  /// A new set with the elements common to both sets.
+  public HashSet intersectionWith(HashSet other) const {
+    return withBoth(other, () => nativeIntersectionWith(other));
+  }
+  /// A new set with the elements of this set that are not in `other`.
+  public HashSet differenceWith(HashSet other) const { return withBoth(other, () => nativeDifferenceWith(other)); }
+  /// A new set with the elements in exactly one of the two sets.
+  public HashSet symmetricDifferenceWith(HashSet other) const {
+    return withBoth(other, () => nativeSymmetricDifferenceWith(other));
+  }
+  /// Adds every element of `other`.
+  public void update(HashSet other) { withBoth(other, () => nativeUpdate(other)); }
+  /// Keeps only the elements that are also in `other`.
+  public void intersectionUpdate(HashSet other) { withBoth(other, () => nativeIntersectionUpdate(other)); }
+  /// Removes every element of `other`.
+  public void differenceUpdate(HashSet other) { withBoth(other, () => nativeDifferenceUpdate(other)); }
+  /// Keeps the elements in exactly one of the two sets.
+  public void symmetricDifferenceUpdate(HashSet other) {
+    withBoth(other, () => nativeSymmetricDifferenceUpdate(other));
+  }
+
+  // A native iterator over this set, made and stepped under the set's monitor
+  // (it reads the set's table).
+  private HashSetIterator lockedIterator() {
+    synchronized (this) return new HashSetIterator(this);
+  }
+  // The next element into `value`, or false at the end; throws
+  // ClosedSetException once the set is closed.
+  private bool lockedNext(HashSetIterator iterator, out long value) {
+    synchronized (this) {
+      if (closed) throw new ClosedSetException("the HashSet was closed during iteration");
+      if (!iterator.hasNext()) return false;
+      value = iterator.next();
+      return true;
+    }
+  }
+
   /// True once close() or dispose() ran; any other use then throws ClosedSetException.
   public @property bool closed() const {
     return swigCPtrField is null;
@@ -78,11 +140,11 @@
   /// foreach (value; set): throws ConcurrentModificationException when the
   /// loop body (or anything else) changes the set.
   public int opApply(scope int delegate(long) dg) {
-    auto iterator = new HashSetIterator(this);
+    auto iterator = lockedIterator();
     scope(exit) iterator.dispose();
-    while (iterator.hasNext()) {
-      if (closed) throw new ClosedSetException("the HashSet was closed during iteration");
-      if (int result = dg(iterator.next())) return result;
+    long value;
+    while (lockedNext(iterator, value)) {
+      if (int result = dg(value)) return result;
     }
     return 0;
   }
@@ -146,7 +208,7 @@
 
     private this(HashSet owner) {
       this.owner = owner;
-      iterator = new HashSetIterator(owner);
+      iterator = owner.lockedIterator();
       popFront();
     }
 
@@ -165,11 +227,8 @@
     /// when the set changed since the range was made.
     public void popFront() {
       if (iterator is null) throw new HashSetException("popFront of an empty HashSet range");
-      if (owner.closed) throw new ClosedSetException("the HashSet was closed during iteration");
-      hasCurrent = iterator.hasNext();
-      if (hasCurrent) {
-        current = iterator.next();
-      } else {
+      hasCurrent = owner.lockedNext(iterator, current);
+      if (!hasCurrent) {
         iterator.dispose();
         iterator = null;
       }

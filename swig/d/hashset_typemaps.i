@@ -151,7 +151,10 @@ class ClosedSetException : HashSetException {
   hashset_d_give($1, &$result);  // on failure: empty, and an exception pending
 %}
 %typemap(dout, excode=SWIGEXCODE) std::vector<CTYPE> {
-  auto slice = $imcall;$excode
+  typeof($imcall) slice;
+  synchronized (cast(Object) this) {
+    slice = $imcall;$excode
+  }
   return $imdmodule.hashsetTake!(DTYPE)(slice);
 }
 %enddef
@@ -185,9 +188,15 @@ HASHSET_D_ARRAY_IN(ubyte, const std::uint8_t* data, std::size_t size)
 private void* swigCPtrField;
 protected bool swigCMemOwn;
 
+// Two-set methods take both sets' monitors, lower lockOrder first.
+private immutable ulong lockOrder;
+private static shared ulong lastLockOrder;
+
 public this(void* cObject, bool ownCObject) {
+  static import core.atomic;
   swigCPtrField = cObject;
   swigCMemOwn = ownCObject;
+  lockOrder = core.atomic.atomicOp!"+="(lastLockOrder, 1);
 }
 
 private @property void* swigCPtr() const {
@@ -226,6 +235,58 @@ public static void* swigRelease(typeof(this) obj) {
   }
 }
 
+// Threads (docs/threads.md): every wrapped method's body holds its object's
+// monitor, as dispose() does (so close waits for a running call; the
+// out typemaps below); the two-set methods are private native ones under
+// public wrappers in hashset_protocol.i that first take both monitors in
+// lockOrder.
+%typemap(dout, excode=SWIGEXCODE) bool {
+  synchronized (cast(Object) this) {
+    bool ret = $imcall ? true : false;$excode
+    return ret;
+  }
+}
+%typemap(dout, excode=SWIGEXCODE) std::int64_t, std::size_t {
+  synchronized (cast(Object) this) {
+    auto ret = $imcall;$excode
+    return ret;
+  }
+}
+%typemap(dout, excode=SWIGEXCODE) void {
+  synchronized (cast(Object) this) {
+    $imcall;$excode
+  }
+}
+%typemap(dout, excode=SWIGEXCODE) hashset::HashSet {
+  synchronized (cast(Object) this) {
+    $&dclassname ret = new $&dclassname($imcall, true);$excode
+    return ret;
+  }
+}
+// Static: reads no set.
+%typemap(dout, excode=SWIGEXCODE) hashset::HashSet deserialize {
+  $&dclassname ret = new $&dclassname($imcall, true);$excode
+  return ret;
+}
+%define HASHSET_D_TWO_SET(NAME, NATIVE)
+%rename(NATIVE) hashset::HashSet::NAME;
+%dmethodmodifiers hashset::HashSet::NAME "private";
+%enddef
+HASHSET_D_TWO_SET(equals, nativeEquals)
+HASHSET_D_TWO_SET(is_subset, nativeIsSubset)
+HASHSET_D_TWO_SET(is_superset, nativeIsSuperset)
+HASHSET_D_TWO_SET(is_disjoint, nativeIsDisjoint)
+HASHSET_D_TWO_SET(union_with, nativeUnionWith)
+HASHSET_D_TWO_SET(intersection_with, nativeIntersectionWith)
+HASHSET_D_TWO_SET(difference_with, nativeDifferenceWith)
+HASHSET_D_TWO_SET(symmetric_difference_with, nativeSymmetricDifferenceWith)
+HASHSET_D_TWO_SET(update, nativeUpdate)
+HASHSET_D_TWO_SET(intersection_update, nativeIntersectionUpdate)
+HASHSET_D_TWO_SET(difference_update, nativeDifferenceUpdate)
+HASHSET_D_TWO_SET(symmetric_difference_update, nativeSymmetricDifferenceUpdate)
+// A copy reads the other set: the proxy's this(HashSet) copies through update().
+%ignore hashset::HashSet::HashSet(const HashSet&);
+
 // D's names: camelCase, and the names of D's associative arrays where they
 // exist (remove, length).
 // insert/contains/remove are templates in hashset_protocol.i: D prefers a
@@ -244,16 +305,6 @@ public static void* swigRelease(typeof(this) obj) {
 %dmethodmodifiers hashset::HashSet::insert_many "private";
 %dmethodmodifiers hashset::HashSet::erase_many "private";
 %rename(length) hashset::HashSet::size;
-%rename(isSubset) hashset::HashSet::is_subset;
-%rename(isSuperset) hashset::HashSet::is_superset;
-%rename(isDisjoint) hashset::HashSet::is_disjoint;
-%rename(unionWith) hashset::HashSet::union_with;
-%rename(intersectionWith) hashset::HashSet::intersection_with;
-%rename(differenceWith) hashset::HashSet::difference_with;
-%rename(symmetricDifferenceWith) hashset::HashSet::symmetric_difference_with;
-%rename(intersectionUpdate) hashset::HashSet::intersection_update;
-%rename(differenceUpdate) hashset::HashSet::difference_update;
-%rename(symmetricDifferenceUpdate) hashset::HashSet::symmetric_difference_update;
 
 // Errors as D exceptions (the codes map to classes as listed above).
 %exception hashset::HashSet::pop {
