@@ -5,7 +5,7 @@
 module idioms;
 
 import core.memory : GC;
-import std.algorithm : filter, sort, sum;
+import std.algorithm : filter, joiner, map, sort, sum;
 import std.array : array;
 import std.bigint : BigInt;
 import std.conv : ConvOverflowException;
@@ -21,6 +21,11 @@ shared static this() {
   import core.runtime : Runtime, UnitTestResult;
   import std.stdio : writefln;
   Runtime.extendedModuleUnitTester = function UnitTestResult() {
+    import std.process : environment;
+    if (environment.get(exitChildVariable) == "1") {
+      leaveLiveSets();
+      return UnitTestResult(0, 0, true, false); // on to main() and a normal exit
+    }
     size_t executed, passed;
     static foreach (test; __traits(getUnitTests, idioms)) {
       executed++;
@@ -325,3 +330,81 @@ unittest {
   GC.collect();
   assert(sorted(range.array) == [5, 6]);
 }
+
+// A range of a set referenced by nothing else, one element taken, a full
+// collection, then the rest; foreach also finishes when the loop body drops
+// the last variable holding its set.
+unittest {
+  long[] values = iota(0L, 1000L).map!(i => i * 7919 - 3000).array;
+  bool[long] rest;
+  foreach (v; values) rest[v] = true;
+  auto range = (() => new HashSet(values)[])();
+  assert(rest.remove(range.front));
+  range.popFront();
+  GC.collect();
+  long[] seen = range.array;
+  assert(seen.length == rest.length, "each remaining element once");
+  assert(sorted(seen) == sorted(rest.keys));
+
+  bool[long] restOfLoop;
+  foreach (v; values) restOfLoop[v] = true;
+  auto s = new HashSet(values);
+  long[] looped;
+  foreach (v; s) {
+    if (s !is null) {
+      assert(restOfLoop.remove(v));
+      s = null;
+      GC.collect();
+    } else {
+      looped ~= v;
+    }
+  }
+  assert(sorted(looped) == sorted(restOfLoop.keys));
+}
+
+// The child of the next test (this program run again with exitChildVariable
+// set) leaves live sets, ranges mid-way, a closed set and a cycle, and exits
+// through main().
+private enum exitChildVariable = "HASHSET_D_EXIT_CHILD";
+private __gshared Object[] liveAtExit;
+private class Node {
+  HashSet set;
+  Node next;
+}
+
+private void leaveLiveSets() {
+  import std.stdio : writeln;
+  foreach (i; 0 .. 50) {
+    auto s = new HashSet(iota(0L, i * 100L));
+    auto range = s[];
+    if (!range.empty) range.popFront();
+    liveAtExit ~= [cast(Object) s, range];
+  }
+  auto large = new HashSet(iota(0L, 1_000_000L))[];
+  large.popFront();
+  liveAtExit ~= large;
+  auto closed = new HashSet([1, 2, 3]);
+  liveAtExit ~= closed[];
+  closed.close();
+  auto cycle = new Node;
+  cycle.set = new HashSet([7]);
+  cycle.next = cycle;
+  writeln("live sets left at exit");
+}
+
+unittest {
+  import std.process : environment, pipeProcess, wait, Redirect;
+  import std.file : thisExePath;
+  auto env = environment.toAA();
+  env[exitChildVariable] = "1";
+  // cleanup:finalize: druntime runs the destructor of every object left,
+  // reachable or not, in no particular order, as the process ends.
+  auto child = pipeProcess([thisExePath, "--DRT-gcopt=cleanup:finalize"],
+                           Redirect.stdout | Redirect.stderr, env);
+  string output = child.stdout.byChunk(4096).joiner.map!(b => cast(char) b).array.idup;
+  string errors = child.stderr.byChunk(4096).joiner.map!(b => cast(char) b).array.idup;
+  assert(wait(child.pid) == 0, "the child exits with 0");
+  assert(errors == "", errors);
+  assert(output == "live sets left at exit\n", output);
+}
+

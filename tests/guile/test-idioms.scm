@@ -8,7 +8,9 @@
              (srfi srfi-64)
              (rnrs bytevectors)
              (system foreign)
-             (ice-9 rdelim))
+             (ice-9 popen)
+             (ice-9 rdelim)
+             (ice-9 textual-ports))
 
 (define int64-min (- (expt 2 63)))
 (define int64-max (1- (expt 2 63)))
@@ -348,6 +350,59 @@
     (gc)
     (test-assert (format #f "close!: RSS grew by ~a kB" (- (rss-kb) before))
                  (< (- (rss-kb) before) 40000))))
+
+;; The set is referenced by nothing but the generator's closure when (gc) runs.
+(test-group "dropping the set mid-iteration finishes the iteration"
+  (let* ((values (map (lambda (i) (- (* i 7919) 3000)) (iota 1000)))
+         (next ((lambda () (hashset-generator (list->hashset values)))))
+         (rest (make-hash-table)))
+    (for-each (lambda (v) (hash-set! rest v #t)) values)
+    (let ((first (next)))
+      (test-assert (hash-ref rest first))
+      (hash-remove! rest first))
+    (gc)
+    (gc)
+    (let loop ((seen '()))
+      (let ((value (next)))
+        (if (eof-object? value)
+            (begin
+              (test-equal "each remaining element once" (hash-count (const #t) rest) (length seen))
+              (test-equal (oracle-elements rest) (sorted seen)))
+            (loop (cons value seen)))))))
+
+;; A child guile (this executable, this load path and environment) that leaves
+;; live sets, generators mid-way, a closed set and a cycle, and exits.
+(test-group "process exit with live sets is clean"
+  (let* ((module-dir (dirname (search-path %load-path "hashset.scm")))
+         (script "(use-modules (hashset))
+                  (define live
+                    (map (lambda (i)
+                           (let* ((s (list->hashset (iota (* i 100))))
+                                  (next (hashset-generator s)))
+                             (next)
+                             (cons s next)))
+                         (iota 50)))
+                  (define large (list->hashset (iota 1000000)))
+                  (define large-next (hashset-generator large))
+                  (large-next)
+                  (define closed (hashset 1 2 3))
+                  (define closed-next (hashset-generator closed))
+                  (hashset-close! closed)
+                  (define cycle (vector (hashset 7) #f))
+                  (vector-set! cycle 1 cycle)
+                  (display \"live sets left at exit\n\")")
+         (errors (mkstemp! (string-copy "/tmp/hashset-guile-exit-XXXXXX")))
+         (child (with-error-to-port errors
+                  (lambda ()
+                    (open-pipe* OPEN_READ (readlink "/proc/self/exe") "--no-auto-compile"
+                                "-L" module-dir "-c" script))))
+         (output (get-string-all child))
+         (status (close-pipe child)))
+    (test-equal "" (call-with-input-file (port-filename errors) get-string-all))
+    (delete-file (port-filename errors))
+    (close-port errors)
+    (test-equal 0 (status:exit-val status))
+    (test-equal "live sets left at exit\n" output)))
 
 (define runner (test-runner-current))
 (define failures (+ (test-runner-fail-count runner) (test-runner-xpass-count runner)))

@@ -372,7 +372,73 @@ let test_untyped_objects _ =
   | exception Hashset_swig.Empty _ -> ());
   assert_raises Not_found (fun () -> Hashset.pop empty)
 
+(* A sequence of a set referenced by nothing else, one element taken, a full
+   major collection (the set's proxy is unreachable), then the rest. *)
+let test_dropping_the_set_mid_iteration _ =
+  let values = List.init 1000 (fun i -> Int64.of_int ((i * 7919) - 3000)) in
+  let seq = (fun () -> Hashset.to_seq (Hashset.of_list values)) () in
+  let first, rest =
+    match seq () with Seq.Cons (first, rest) -> (first, rest) | Seq.Nil -> assert_failure "an empty sequence"
+  in
+  let remaining = Oracle.remove first (oracle_of values) in
+  assert_bool "the first element is one of the set" (Oracle.mem first (oracle_of values));
+  Gc.full_major ();
+  Gc.full_major ();
+  let seen = List.of_seq rest in
+  assert_equal ~msg:"each remaining element once" ~printer:string_of_int (Oracle.cardinal remaining) (List.length seen);
+  assert_equal ~printer:show (Oracle.elements remaining) (sorted seen)
+
+(* The child of test_process_exit_with_live_sets (this program run again
+   with exit_child_variable set): it leaves live sets, sequences mid-way, a
+   closed set and a cycle, and exits. *)
+let exit_child_variable = "HASHSET_OCAML_EXIT_CHILD"
+
+type node = { set : Hashset.t; mutable next : node option }
+
+let live_at_exit = ref []
+
+let leave_live_sets_and_exit () =
+  for i = 0 to 49 do
+    let s = Hashset.of_list (List.init (i * 100) Int64.of_int) in
+    let rest = match Hashset.to_seq s () with Seq.Cons (_, rest) -> rest | Seq.Nil -> Seq.empty in
+    live_at_exit := Obj.repr (s, rest) :: !live_at_exit
+  done;
+  let large = Hashset.create () in
+  ignore (Hashset.add_array large (Array.init 1_000_000 Int64.of_int));
+  live_at_exit := Obj.repr (Hashset.to_seq large ()) :: !live_at_exit;
+  let closed = Hashset.of_list [ 1L; 2L; 3L ] in
+  live_at_exit := Obj.repr (Hashset.to_seq closed) :: !live_at_exit;
+  Hashset.close closed;
+  let cycle = { set = Hashset.of_list [ 7L ]; next = None } in
+  cycle.next <- Some cycle;
+  live_at_exit := Obj.repr cycle :: !live_at_exit;
+  print_endline "live sets left at exit";
+  exit 0
+
+let read_all channel =
+  let buffer = Buffer.create 64 in
+  (try
+     while true do
+       Buffer.add_channel buffer channel 1
+     done
+   with End_of_file -> ());
+  Buffer.contents buffer
+
+let test_process_exit_with_live_sets _ =
+  let environment = Array.append [| exit_child_variable ^ "=1" |] (Unix.environment ()) in
+  let stdout, stdin, stderr =
+    Unix.open_process_args_full Sys.executable_name [| Sys.executable_name |] environment
+  in
+  close_out stdin;
+  let output = read_all stdout in
+  let errors = read_all stderr in
+  let status = Unix.close_process_full (stdout, stdin, stderr) in
+  assert_equal ~printer:Fun.id "" errors;
+  assert_equal ~msg:"exit status 0" (Unix.WEXITED 0) status;
+  assert_equal ~printer:Fun.id "live sets left at exit\n" output
+
 let () =
+  if Sys.getenv_opt exit_child_variable = Some "1" then leave_live_sets_and_exit ();
   run_test_tt_main
     ("idioms"
     >::: [
@@ -388,4 +454,6 @@ let () =
            "untyped_rejects_non_integers" >:: test_untyped_rejects_non_integers;
            "untyped_accepts_exact_integers" >:: test_untyped_accepts_exact_integers;
            "untyped_objects" >:: test_untyped_objects;
+           "dropping_the_set_mid_iteration" >:: test_dropping_the_set_mid_iteration;
+           "process_exit_with_live_sets" >:: test_process_exit_with_live_sets;
          ])

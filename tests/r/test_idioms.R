@@ -281,3 +281,63 @@ test_that("serialize gives raw bytes and deserialize reads them back", {
   expect_error(hashset_deserialize("HSET"), class = "hashset_type_error")
   expect_error(hashset_deserialize(as.integer(bytes)), class = "hashset_type_error")
 })
+
+test_that("dropping the set mid-iteration finishes the iteration", {
+  values <- (1:1000) * 7919 - 3000
+  s <- HashSet(values)
+  it <- s$iterator()
+  first <- as.numeric(it$next_value())
+  expect_true(first %in% values)
+  rm(s)
+  invisible(gc(full = TRUE))
+  rest <- numeric(0)
+  while (it$has_next()) rest <- c(rest, as.numeric(it$next_value()))
+  expect_identical(length(rest), length(values) - 1L)
+  expect_identical(sort(rest), sort(setdiff(values, first)))
+
+  # for_each, whose callback removes the last variable holding the set.
+  s <- HashSet(values)
+  seen <- numeric(0)
+  s$for_each(function(value) {
+    if (exists("s", inherits = TRUE)) {
+      rm(s, inherits = TRUE)
+      invisible(gc(full = TRUE))
+    }
+    seen <<- c(seen, as.numeric(value))
+  })
+  expect_false(exists("s", inherits = FALSE))
+  expect_identical(sort(seen), sort(values))
+})
+
+test_that("R exits cleanly with live sets", {
+  script <- tempfile(fileext = ".R")
+  out <- tempfile()
+  err <- tempfile()
+  writeLines(c(
+    'path <- Sys.getenv("HASHSET_R_PATH")',
+    'dyn.load(file.path(path, "hashset.so"))',
+    'source(file.path(path, "hashset.R"))',
+    'options(warn = 1)  # any warning printed at once, on stderr',
+    'live <- lapply(0:49, function(i) {',
+    '  s <- HashSet(seq_len(i * 100))',
+    '  it <- s$iterator()',
+    '  if (it$has_next()) it$next_value()',
+    '  list(s, it)',
+    '})',
+    'large <- HashSet(seq_len(1e6))$iterator()',
+    'invisible(large$next_value())',
+    'closed <- HashSet(1:3)',
+    'closed_iterator <- closed$iterator()',
+    'invisible(closed$close())',
+    'cycle <- new.env()',
+    'cycle$set <- HashSet(7)',
+    'cycle$self <- cycle',
+    'cat("live sets left at exit\\n")'), script)
+  # The same R, with this test's environment (HASHSET_R_PATH).
+  status <- system2(file.path(R.home("bin"), "Rscript"), c("--vanilla", shQuote(script)),
+                    stdout = out, stderr = err)
+  expect_identical(readLines(err), character(0))
+  expect_identical(status, 0L)
+  expect_identical(readLines(out), "live sets left at exit")
+  unlink(c(script, out, err))
+})
