@@ -10,7 +10,8 @@ module threads;
 
 import core.atomic : atomicLoad, atomicStore;
 import core.thread : Thread;
-import core.time : msecs;
+import core.sync.event : Event;
+import core.time : seconds;
 import core.stdc.stdlib : exit;
 import std.algorithm : sort;
 import std.array : array;
@@ -43,17 +44,14 @@ void inThreads(int count, void delegate(int) body) {
       catch (Throwable e) failures[t] = e;
     })(t)).start();
   }
-  shared bool done;
+  auto done = Event(true, false);
   auto watchdog = new Thread(() {
-    foreach (_; 0 .. (longProfile ? 12_000 : 1_200)) {
-      if (atomicLoad(done)) return;
-      Thread.sleep(100.msecs);
-    }
+    if (done.wait((longProfile ? 1200 : 120).seconds)) return;
     stderr.writeln("deadlock: a thread did not finish");
     exit(3);
   }).start();
   foreach (thread; threads) thread.join();
-  atomicStore(done, true);
+  done.set();
   watchdog.join();
   foreach (failure; failures) if (failure !is null) throw failure;
 }
