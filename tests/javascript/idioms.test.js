@@ -9,6 +9,7 @@ const { spawnSync } = require('node:child_process');
 const util = require('node:util');
 const v8 = require('node:v8');
 const vm = require('node:vm');
+const { Worker } = require('node:worker_threads');
 
 const { HashSet, INT64_MIN, INT64_MAX } = require('hashset');
 
@@ -532,5 +533,33 @@ describe('lifetime', () => {
     assert.equal(child.status, 0);
     assert.equal(child.signal, null);
     assert.equal(child.stdout, 'live sets left at exit\n');
+  });
+
+  test('worker threads: each uses its own sets; a posted set arrives as an empty object', async () => {
+    // The C++ set is not shared: structured cloning copies no native state,
+    // so the worker's copy must fail loudly on use, and the original stays intact.
+    const ours = new HashSet([1, 2, 3]);
+    const script = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { HashSet } = require('hashset');
+      const own = new HashSet([5, 6]);
+      own.add(7);
+      const attempt = (call) => { try { call(); return 'no error'; } catch (e) { return e.constructor.name; } };
+      parentPort.postMessage({
+        own: [...own].sort(),
+        methodOnCopy: attempt(() => workerData.add(8)),
+        protoOnCopy: attempt(() => HashSet.prototype.add.call(workerData, 8)),
+        copyAsArgument: attempt(() => own.update(workerData)),
+      });
+    `;
+    const report = await new Promise((resolve, reject) => {
+      const worker = new Worker(script, { eval: true, workerData: ours });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    assert.deepEqual(report, {
+      own: [5, 6, 7], methodOnCopy: 'TypeError', protoOnCopy: 'TypeError', copyAsArgument: 'TypeError',
+    });
+    assertSame(ours, new Set([1, 2, 3]));
   });
 });
