@@ -108,7 +108,7 @@ struct World {
 
 void step_iterator(World& world, FuzzedDataProvider& input) {
   auto& it = world.iteration;
-  switch (input.ConsumeIntegralInRange<int>(0, 5)) {
+  switch (input.ConsumeIntegralInRange<int>(0, 4)) {
     case 0: {  // a new iterator
       const int i = input.ConsumeBool() ? 1 : 0;
       it.emplace();
@@ -176,31 +176,6 @@ void step_iterator(World& world, FuzzedDataProvider& input) {
       it->seen.erase(it->last);
       if (it->set >= 0) {
         CHECK(world.oracles[it->set].erase(it->last) == 1);
-        world.check(it->set);
-      }
-      return;
-    }
-    case 4: {  // remove_returned() an element already returned, or refused one not yet returned
-      if (!it || it->exhausted || it->broken || it->stale != Stale::no) return;
-      const Oracle& pool = input.ConsumeBool() ? it->seen : it->expected;
-      if (pool.empty()) return;
-      const std::int64_t v =
-          *std::next(pool.begin(), static_cast<std::ptrdiff_t>(input.ConsumeIntegralInRange<std::size_t>(0, pool.size() - 1)));
-      const bool returned = it->seen.count(v) == 1;
-      bool removed = false;
-      try {
-        it->iterator->remove_returned(v);
-        removed = true;
-      } catch (const std::logic_error&) {
-      }
-      CHECK(removed == returned);
-      if (!removed) return;
-      it->can_remove = false;
-      it->expected.erase(v);
-      it->seen.erase(v);
-      CHECK(it->iterator->remaining() == it->expected.size() - it->seen.size());
-      if (it->set >= 0) {
-        CHECK(world.oracles[it->set].erase(v) == 1);
         world.check(it->set);
       }
       return;

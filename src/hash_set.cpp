@@ -1,7 +1,6 @@
 #include "hashset/hash_set.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
@@ -10,7 +9,6 @@
 #include <utility>
 
 #include <sys/mman.h>
-#include <sys/random.h>
 
 namespace hashset {
 namespace {
@@ -42,6 +40,19 @@ std::uint64_t get_le(const std::uint8_t* in, std::size_t width) {
   return value;
 }
 
+// abseil's rehash is not exception-safe: a failed allocation leaves the table
+// inconsistent and its destructor then frees an invalid pointer. Before a
+// large reserve, check that an allocation of the table's size succeeds, so an
+// impossible request becomes std::bad_alloc with the set intact.
+void ensure_allocatable(std::size_t count) {
+  std::size_t slots = 1;
+  while (slots < count + count / 7 + 1) slots *= 2;  // abseil's capacity: 7/8 full at most
+  const std::size_t bytes = slots * (sizeof(std::int64_t) + 1) + 64;
+  void* trial = ::operator new(bytes, std::nothrow);
+  if (trial == nullptr) throw std::bad_alloc();
+  ::operator delete(trial);
+}
+
 // Loops over many values on a table larger than the caches overlap their
 // memory stalls: the slot of the value kPrefetchDistance ahead is prefetched
 // while the current one is probed. Small tables skip it (it costs a second
@@ -49,18 +60,16 @@ std::uint64_t get_le(const std::uint8_t* in, std::size_t width) {
 constexpr std::size_t kPrefetchDistance = 16;
 constexpr std::size_t kPrefetchMinCapacity = std::size_t{1} << 16;
 
-using detail::FlatTable;
-
-// Calls visit(value) for each value in [first, last), prefetching ahead in
-// `probed`, the table that visit() looks up or changes.
-template <class Visit>
-void for_each_prefetched(const FlatTable& probed, const std::int64_t* first, const std::int64_t* last,
-                         Visit visit) {
+// Calls visit(value) for each value in [first, last) (an array or another
+// table), prefetching ahead in `probed`, the table that visit() looks up or
+// changes. `probed` must not be the table being iterated.
+template <class Table, class Iterator, class Visit>
+void for_each_prefetched(const Table& probed, Iterator first, Iterator last, Visit visit) {
   if (probed.capacity() < kPrefetchMinCapacity) {
     for (; first != last; ++first) visit(*first);
     return;
   }
-  const std::int64_t* ahead = first;
+  Iterator ahead = first;
   for (std::size_t i = 0; i < kPrefetchDistance && ahead != last; ++i, ++ahead) probed.prefetch(*ahead);
   for (; first != last; ++first) {
     if (ahead != last) {
@@ -71,52 +80,47 @@ void for_each_prefetched(const FlatTable& probed, const std::int64_t* first, con
   }
 }
 
-// The same over the elements of the table `source` (which must not be `probed`).
-template <class Visit>
-void for_each_prefetched(const FlatTable& probed, const FlatTable& source, Visit visit) {
-  if (source.has_zero()) visit(std::int64_t{0});
-  const std::uint64_t* slots = source.slots();
-  const std::size_t capacity = source.capacity();
-  if (probed.capacity() < kPrefetchMinCapacity) {
-    for (std::size_t i = 0; i < capacity; ++i) {
-      if (slots[i] != 0) visit(static_cast<std::int64_t>(slots[i]));
-    }
-    return;
-  }
-  for (std::size_t i = 0; i < capacity; ++i) {
-    if (i + kPrefetchDistance < capacity && slots[i + kPrefetchDistance] != 0) {
-      probed.prefetch(static_cast<std::int64_t>(slots[i + kPrefetchDistance]));
-    }
-    if (slots[i] != 0) visit(static_cast<std::int64_t>(slots[i]));
-  }
+template <class Table, class Visit>
+void for_each_prefetched(const Table& probed, const Table& source, Visit visit) {
+  for_each_prefetched(probed, source.begin(), source.end(), visit);
 }
 
-// Inserts the `count` values that each(visit) visits (prefetching in
-// `elements`) into `set`, whose table is `elements`, growing the table at
-// most once, before the first insert.
-template <class Each>
-void insert_all(HashSet& set, FlatTable& elements, Each each, std::size_t count) {
+// Inserts the `count` values of [first, last) into `set`, whose table is
+// `elements`, growing the table at most once, before the first insert.
+//
+// Growing on the way is not only slower: abseil grows a table when it is
+// 7/8 full over all, but values read from another table (or from its
+// collect()) arrive in that table's slot order, sorted by probe position, so
+// the region they fill first overflows long before that point and every
+// later insert walks one ever longer probe run (measured: 2 us per insert
+// when adding 10^7 such values to a set of 10^7).
+template <class Table, class Iterator>
+void insert_all(HashSet& set, Table& elements, Iterator first, Iterator last, std::size_t count) {
   const auto insert = [&](std::int64_t value) { elements.insert(value); };
-  if (elements.size() + count <= elements.capacity() / 4 * 3) {  // no growth possible
-    each(insert);
+  const std::size_t capacity = elements.capacity();
+  if (elements.size() + count <= capacity - capacity / 8) {  // abseil's maximum load
+    for_each_prefetched(elements, first, last, insert);
     return;
   }
   if (elements.empty()) {
     // Size it for every value; when most were duplicates, shrink it to fit.
     set.reserve(count);
-    each(insert);
-    if (elements.size() < count / 2) elements.shrink_to_fit();
+    for_each_prefetched(elements, first, last, insert);
+    if (elements.size() < count / 2) {
+      ensure_allocatable(elements.size());
+      elements.rehash(0);
+    }
     return;
   }
   // Find the values that are new first: the room they need, and no rehash
   // (which would stop live iterators) when none is.
   std::vector<std::int64_t> fresh;
-  each([&](std::int64_t value) {
+  for_each_prefetched(elements, first, last, [&](std::int64_t value) {
     if (!elements.contains(value)) fresh.push_back(value);
   });
   if (fresh.empty()) return;
   set.reserve(elements.size() + fresh.size());
-  for_each_prefetched(elements, fresh.data(), fresh.data() + fresh.size(), insert);
+  for_each_prefetched(elements, fresh.begin(), fresh.end(), insert);
 }
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
@@ -132,50 +136,21 @@ HashSet set_of(const std::vector<std::int64_t>& values) {
 
 namespace detail {
 
-// Fresh anonymous pages are zero, so neither branch writes the table. Large
-// tables ask for transparent huge pages: first touch of fresh 4 KiB pages
-// dominates building a large table on virtualised machines; 2 MiB pages cut
-// those faults 512-fold.
-void* allocate_zeroed_table(std::size_t bytes) {
-  if (bytes < kHugePage) {
-    void* pointer = std::calloc(bytes, 1);
-    if (pointer == nullptr) throw std::bad_alloc();
-    return pointer;
-  }
-  if (bytes > std::numeric_limits<std::size_t>::max() / 2) throw std::bad_alloc();
+void* allocate_table_bytes(std::size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
   const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  // Map one huge page more, then trim both ends to a 2 MiB-aligned range.
-  void* mapped = mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapped == MAP_FAILED) throw std::bad_alloc();
-  const auto address = reinterpret_cast<std::uintptr_t>(mapped);
-  const std::uintptr_t aligned = (address + kHugePage - 1) & ~(std::uintptr_t{kHugePage} - 1);
-  if (aligned != address) munmap(mapped, aligned - address);
-  const std::size_t tail = kHugePage - (aligned - address);
-  if (tail != 0) munmap(reinterpret_cast<void*>(aligned + rounded), tail);
-  madvise(reinterpret_cast<void*>(aligned), rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
-  return reinterpret_cast<void*>(aligned);
+  void* pointer = std::aligned_alloc(kHugePage, rounded);
+  if (pointer == nullptr) throw std::bad_alloc();
+  madvise(pointer, rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+  return pointer;
 }
 
-void free_table(void* pointer, std::size_t bytes) noexcept {
-  if (pointer == nullptr) return;
+void deallocate_table_bytes(void* pointer, std::size_t bytes) noexcept {
   if (bytes < kHugePage) {
-    std::free(pointer);
+    ::operator delete(pointer);
   } else {
-    munmap(pointer, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+    std::free(pointer);
   }
-}
-
-std::uint64_t hash_seed() noexcept {
-  static const std::uint64_t seed = [] {
-    std::uint64_t value = 0;
-    if (getrandom(&value, sizeof value, GRND_NONBLOCK) != static_cast<ssize_t>(sizeof value)) {
-      // No entropy yet (early boot): the clock and this library's address.
-      value = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-              reinterpret_cast<std::uintptr_t>(&value);
-    }
-    return value;
-  }();
-  return seed;
 }
 
 }  // namespace detail
@@ -211,15 +186,21 @@ void HashSet::mark_changed() { ++state_->version; }
 std::uint64_t HashSet::version() const { return state_->version; }
 
 bool HashSet::insert(std::int64_t value) {
-  const bool added = state_->elements.insert(value);
+  const bool added = state_->elements.insert(value).second;
   if (added) mark_changed();
   return added;
 }
 
-bool HashSet::contains(std::int64_t value) const { return state_->elements.contains(value); }
+bool HashSet::contains(std::int64_t value) const {
+  const Table& elements = state_->elements;
+  // On a large table, ask for the first candidate slot together with the
+  // control bytes: a hit then waits for one memory access, not two in a row.
+  if (elements.capacity() >= kPrefetchMinCapacity) elements.prefetch(value);
+  return elements.contains(value);
+}
 
 bool HashSet::erase(std::int64_t value) {
-  const bool removed = state_->elements.erase(value);
+  const bool removed = state_->elements.erase(value) != 0;
   if (removed) mark_changed();
   return removed;
 }
@@ -227,23 +208,13 @@ bool HashSet::erase(std::int64_t value) {
 std::int64_t HashSet::pop() {
   Table& elements = state_->elements;
   if (elements.empty()) throw std::out_of_range("pop from an empty set");
-  if (elements.has_zero()) {
-    elements.erase(0);
-    mark_changed();
-    return 0;
-  }
-  // Scan on, cyclically, from where the last pop() stopped: a removal only
-  // pulls elements back into the slot it emptied or later ones, so repeated
-  // pops do not rescan the emptied slots before it.
-  std::size_t index = state_->pop_hint_version == state_->version ? state_->pop_hint : 0;
-  const std::uint64_t* slots = elements.slots();
-  const std::size_t mask = elements.mask();
-  index &= mask;
-  while (slots[index] == 0) index = (index + 1) & mask;
-  const auto value = static_cast<std::int64_t>(slots[index]);
-  elements.erase_slot(index, [](std::size_t, std::size_t, std::uint64_t) {});
+  auto position = state_->pop_hint_version == state_->version ? state_->pop_hint : elements.begin();
+  if (position == elements.end()) position = elements.begin();
+  const std::int64_t value = *position;
+  const auto following = std::next(position);
+  elements.erase(position);  // leaves other iterators valid: no rehash on erase
   mark_changed();
-  state_->pop_hint = index;  // examined again next time: a later element may have moved in
+  state_->pop_hint = following;
   state_->pop_hint_version = state_->version;
   return value;
 }
@@ -259,23 +230,28 @@ void HashSet::clear() {
 }
 
 void HashSet::reserve(std::size_t count) {
+  // abseil aborts the process on sizes whose table size overflows; no table
+  // of more than SIZE_MAX / 32 elements (8 bytes and a control byte each, at
+  // most 7/8 full) fits in memory anyway, and this bound keeps the size
+  // arithmetic of ensure_allocatable() from overflowing.
+  if (count > std::numeric_limits<std::size_t>::max() / 32) {
+    throw std::length_error("reserve: more elements than a set can hold");
+  }
+  const std::size_t capacity = state_->elements.capacity();
+  if (count > capacity) ensure_allocatable(count);
+  state_->elements.reserve(count);
   // A rehash moves every element: live iterators must notice.
-  if (state_->elements.reserve(count)) mark_changed();
+  if (state_->elements.capacity() != capacity) mark_changed();
 }
 
 std::vector<std::int64_t> HashSet::collect() const {
-  std::vector<std::int64_t> values;
-  values.reserve(size());
-  state_->elements.for_each([&](std::int64_t value) { values.push_back(value); });
-  return values;
+  return std::vector<std::int64_t>(state_->elements.begin(), state_->elements.end());
 }
 
 std::size_t HashSet::insert_many(const std::int64_t* values, std::size_t count) {
   Table& elements = state_->elements;
   const std::size_t before = elements.size();
-  insert_all(
-      *this, elements,
-      [&](auto visit) { for_each_prefetched(elements, values, values + count, visit); }, count);
+  insert_all(*this, elements, values, values + count, count);
   const std::size_t added = elements.size() - before;
   if (added != 0) mark_changed();
   return added;
@@ -293,25 +269,9 @@ std::size_t HashSet::erase_many(const std::int64_t* values, std::size_t count) {
 void HashSet::contains_many(const std::int64_t* values, std::size_t count,
                             std::uint8_t* found) const {
   const Table& elements = state_->elements;
-  if (elements.capacity() < kPrefetchMinCapacity) {
-    for (std::size_t i = 0; i < count; ++i) found[i] = elements.contains(values[i]) ? 1 : 0;
-    return;
-  }
-  // In batches: hash and prefetch a batch's home slots, then probe them, so
-  // that the batch's memory accesses overlap and each value is hashed once.
-  constexpr std::size_t kBatch = 32;
-  std::size_t homes[kBatch];
-  for (std::size_t first = 0; first < count; first += kBatch) {
-    const std::size_t size = std::min(kBatch, count - first);
-    for (std::size_t i = 0; i < size; ++i) {
-      homes[i] = elements.home(static_cast<std::uint64_t>(values[first + i]));
-      __builtin_prefetch(elements.slots() + homes[i]);
-    }
-    for (std::size_t i = 0; i < size; ++i) {
-      const std::int64_t value = values[first + i];
-      found[first + i] = (value == 0 ? elements.has_zero() : elements.contains_from(homes[i], value)) ? 1 : 0;
-    }
-  }
+  std::uint8_t* out = found;  // visited in order
+  for_each_prefetched(elements, values, values + count,
+                      [&](std::int64_t value) { *out++ = elements.contains(value) ? 1 : 0; });
 }
 
 bool HashSet::equals(const HashSet& other) const {
@@ -321,11 +281,8 @@ bool HashSet::equals(const HashSet& other) const {
 bool HashSet::is_subset(const HashSet& other) const {
   if (size() > other.size()) return false;
   const Table& others = other.state_->elements;
-  bool all = true;
-  for_each_prefetched(others, state_->elements, [&](std::int64_t value) {
-    all = all && others.contains(value);
-  });
-  return all;
+  return std::all_of(state_->elements.begin(), state_->elements.end(),
+                     [&](std::int64_t value) { return others.contains(value); });
 }
 
 bool HashSet::is_superset(const HashSet& other) const { return other.is_subset(*this); }
@@ -334,9 +291,8 @@ bool HashSet::is_disjoint(const HashSet& other) const {
   const bool this_is_smaller = size() <= other.size();
   const Table& small = (this_is_smaller ? *this : other).state_->elements;
   const Table& large = (this_is_smaller ? other : *this).state_->elements;
-  bool none = true;
-  for_each_prefetched(large, small, [&](std::int64_t value) { none = none && !large.contains(value); });
-  return none;
+  return std::none_of(small.begin(), small.end(),
+                      [&](std::int64_t value) { return large.contains(value); });
 }
 
 HashSet HashSet::union_with(const HashSet& other) const {
@@ -377,16 +333,14 @@ HashSet HashSet::symmetric_difference_with(const HashSet& other) const {
 void HashSet::update(const HashSet& other) {
   if (this == &other || other.empty()) return;
   if (empty()) {
-    // A copy of the slot array: no element is probed for.
+    // A copy: abseil places each element without first probing for it.
     state_->elements = other.state_->elements;
     mark_changed();
     return;
   }
   const std::size_t before = size();
-  Table& elements = state_->elements;
   const Table& others = other.state_->elements;
-  insert_all(
-      *this, elements, [&](auto visit) { for_each_prefetched(elements, others, visit); }, others.size());
+  insert_all(*this, state_->elements, others.begin(), others.end(), others.size());
   if (size() != before) mark_changed();
 }
 
@@ -397,8 +351,8 @@ void HashSet::intersection_update(const HashSet& other) {
     // Probing the smaller side is cheaper; rebuild from it.
     state_->elements = std::move(intersection_with(other).state_->elements);
   } else {
-    const Table& others = other.state_->elements;
-    state_->elements.erase_if([&](std::int64_t value) { return !others.contains(value); });
+    absl::erase_if(state_->elements,
+                   [&](std::int64_t value) { return !other.state_->elements.contains(value); });
   }
   if (size() != before) mark_changed();
 }
@@ -414,7 +368,7 @@ void HashSet::difference_update(const HashSet& other) {
   if (others.size() < elements.size()) {
     for_each_prefetched(elements, others, [&](std::int64_t value) { elements.erase(value); });
   } else {
-    elements.erase_if([&](std::int64_t value) { return others.contains(value); });
+    absl::erase_if(elements, [&](std::int64_t value) { return others.contains(value); });
   }
   if (size() != before) mark_changed();
 }
@@ -427,12 +381,9 @@ void HashSet::symmetric_difference_update(const HashSet& other) {
   Table& elements = state_->elements;
   std::vector<std::int64_t> fresh;
   for_each_prefetched(elements, other.state_->elements, [&](std::int64_t value) {
-    if (!elements.erase(value)) fresh.push_back(value);
+    if (elements.erase(value) == 0) fresh.push_back(value);
   });
-  insert_all(
-      *this, elements,
-      [&](auto visit) { for_each_prefetched(elements, fresh.data(), fresh.data() + fresh.size(), visit); },
-      fresh.size());
+  insert_all(*this, elements, fresh.begin(), fresh.end(), fresh.size());
   if (!other.empty()) mark_changed();
 }
 
@@ -488,63 +439,28 @@ bool operator!=(const HashSet& a, const HashSet& b) { return !a.equals(b); }
 HashSetIterator::HashSetIterator(const HashSet& set)
     : state_(set.state_),
       expected_version_(set.state_->version),
-      start_(set.state_->elements.capacity() == 0 ? 0 : set.state_->elements.empty_slot()),
-      zero_pending_(set.state_->elements.has_zero()),
+      position_(set.state_->elements.begin()),
       remaining_(set.state_->elements.size()) {}
 
 bool HashSetIterator::is_stale() const { return state_->version != expected_version_; }
 
-bool HashSetIterator::walked(std::size_t index) const {
-  return ((index - start_ - 1) & state_->elements.mask()) < offset_;
-}
-
-std::int64_t HashSetIterator::advance() {
-  --remaining_;
-  last_was_walked_ = false;
-  if (zero_pending_) {
-    zero_pending_ = false;
-    return 0;
-  }
-  if (!carried_.empty()) {
-    const std::int64_t value = carried_.back();
-    carried_.pop_back();
-    return value;
-  }
-  const HashSet::Table& elements = state_->elements;
-  const std::uint64_t* slots = elements.slots();
-  const std::size_t mask = elements.mask();
-  for (;;) {  // remaining_ was not 0: an element lies ahead
-    const std::uint64_t slot = slots[(start_ + 1 + offset_) & mask];
-    ++offset_;
-    if (slot != 0) {
-      last_was_walked_ = true;
-      return static_cast<std::int64_t>(slot);
-    }
-  }
-}
-
-void HashSetIterator::erase_at(std::size_t index) {
-  state_->elements.erase_slot(index, [&](std::size_t from, std::size_t to, std::uint64_t key) {
-    // An element pulled back over the walk's front would be skipped: keep it.
-    if (!walked(from) && walked(to)) carried_.push_back(static_cast<std::int64_t>(key));
-  });
-}
-
 bool HashSetIterator::has_next() const {
   if (!state_) return false;
   // A stale iterator reports more so that next() gets to throw.
-  return is_stale() || remaining_ != 0;
+  return is_stale() || position_ != state_->elements.end();
 }
 
 std::int64_t HashSetIterator::next() {
   if (!state_) throw std::out_of_range("iteration finished");
   if (is_stale()) throw ConcurrentModificationError();
-  if (remaining_ == 0) {
+  if (position_ == state_->elements.end()) {
     state_.reset();  // exhausted stays exhausted, and the elements are released
     can_remove_ = false;
     throw std::out_of_range("iteration finished");
   }
-  last_returned_ = advance();
+  last_returned_ = *position_;
+  ++position_;
+  --remaining_;
   can_remove_ = true;
   return last_returned_;
 }
@@ -552,59 +468,35 @@ std::int64_t HashSetIterator::next() {
 void HashSetIterator::remove() {
   if (!can_remove_) throw std::logic_error("remove() needs a preceding next()");
   if (is_stale()) throw ConcurrentModificationError();
-  HashSet::Table& elements = state_->elements;
-  if (last_returned_ == 0) {
-    elements.erase(0);
-  } else if (last_was_walked_) {
-    // The slot the walk just passed: step back onto it, so that an element
-    // the removal pulls into it is still returned.
-    --offset_;
-    erase_at((start_ + 1 + offset_) & elements.mask());
-  } else {
-    erase_at(elements.find(last_returned_));
-  }
+  // Erasing never moves other elements, so position_ stays valid.
+  state_->elements.erase(last_returned_);
   expected_version_ = ++state_->version;
   can_remove_ = false;
-  last_was_walked_ = false;
 }
 
 std::size_t HashSetIterator::next_batch(std::int64_t* out, std::size_t capacity) {
   if (!state_) return 0;
   if (is_stale()) throw ConcurrentModificationError();
+  const auto end = state_->elements.end();
   std::size_t count = 0;
-  for (; count < capacity && remaining_ != 0; ++count) out[count] = advance();
+  for (; count < capacity && position_ != end; ++position_) out[count++] = *position_;
+  remaining_ -= count;
   can_remove_ = false;  // remove() removes only the element last returned by next()
-  last_was_walked_ = false;
   return count;
 }
 
 void HashSetIterator::remove_returned(std::int64_t value) {
   if (!state_) throw std::logic_error("remove_returned() after the iteration finished");
   if (is_stale()) throw ConcurrentModificationError();
-  HashSet::Table& elements = state_->elements;
-  if (value == 0) {
-    if (!elements.has_zero()) throw std::logic_error("remove_returned() needs an element of the set");
-    if (zero_pending_) throw std::logic_error("remove_returned() needs an element already returned");
-    elements.erase(0);
-  } else {
-    const std::size_t index = elements.find(value);
-    if (elements.capacity() == 0 || index > elements.mask()) {
-      throw std::logic_error("remove_returned() needs an element of the set");
-    }
-    if (!walked(index) || std::find(carried_.begin(), carried_.end(), value) != carried_.end()) {
-      throw std::logic_error("remove_returned() needs an element already returned");
-    }
-    if (last_was_walked_ && index == ((start_ + offset_) & elements.mask())) {
-      // The element next() just returned: as remove() does.
-      --offset_;
-      erase_at(index);
-    } else {
-      erase_at(index);
-    }
+  // Erasing the element under position_ would leave position_ on an empty slot.
+  if (position_ != state_->elements.end() && *position_ == value) {
+    throw std::logic_error("remove_returned() needs an element already returned");
+  }
+  if (state_->elements.erase(value) == 0) {
+    throw std::logic_error("remove_returned() needs an element of the set");
   }
   expected_version_ = ++state_->version;
   can_remove_ = false;
-  last_was_walked_ = false;
 }
 
 std::size_t HashSetIterator::remaining() const {

@@ -33,8 +33,8 @@ hashset_add_swig_module(hashset_go_native
   OUTPUT_DIR ${go_native_dir}
   OPTIONS -cgo -intgosize 64 -package native)
 # Go links the wrapper's functions from outside the library, so they need
-# default visibility; the version script keeps every other symbol (the core)
-# local, as the hidden preset does for the other modules.
+# default visibility; the version script keeps every other symbol (the core,
+# inlined abseil code) local, as the hidden preset does for the other modules.
 file(WRITE ${go_root}/exports.map "{ global: _wrap_*; local: *; };\n")
 set_target_properties(hashset_go_native PROPERTIES
   PREFIX lib

@@ -50,7 +50,7 @@ endif()
 # An R source package: the folder ${HASHSET_R_PATH}/hashset and its
 # `R CMD build` tarball hashset_<version>.tar.gz beside it. It holds the
 # generated R code and wrapper, the core's sources and r/ (DESCRIPTION,
-# NAMESPACE, Makevars); `R CMD INSTALL` compiles it (no other library needed).
+# NAMESPACE, Makevars); `R CMD INSTALL` compiles it against the system's abseil.
 get_target_property(r_swig_sources hashset_r SOURCES)
 list(FILTER r_swig_sources INCLUDE REGEX "_wrap\\.cxx$")
 set(r_swig_code ${HASHSET_R_PATH}/hashset.R)

@@ -1,4 +1,4 @@
-"""A fast set of signed 64-bit integers, backed by an open-addressing hash table.
+"""A fast set of signed 64-bit integers, backed by abseil's SwissTable.
 
 ``HashSet`` behaves like Python's ``set`` restricted to integers in
 [-2**63, 2**63). The hot calls (``x in s``, ``len(s)``, ``add``, ``insert``,

@@ -119,12 +119,12 @@ std::int64_t to_int64(SCM value, const char* subr, int position) {
   return scm_to_int64(value);
 }
 
-// reserve()'s count: a non-negative exact integer, at most the table's
-// max_size() (above it the core throws std::length_error): refused first.
+// reserve()'s count: a non-negative exact integer. abseil aborts the process
+// (not an exception) on a count above the table's max_size(): refused first.
 std::size_t to_capacity(SCM value, const char* subr, int position) {
   if (!scm_is_exact_integer(value))
     scm_wrong_type_arg_msg(subr, position, value, "non-negative exact integer");
-  const std::size_t limit = hashset::detail::FlatTable::max_size();
+  const std::size_t limit = absl::flat_hash_set<std::int64_t>().max_size();
   if (!scm_is_unsigned_integer(value, 0, limit)) scm_out_of_range_pos(subr, value, scm_from_int(position));
   return scm_to_size_t(value);
 }

@@ -67,8 +67,8 @@ std::int64_t check_int64(lua_State* L, int index) {
 std::size_t check_count(lua_State* L, int index) {
   const std::int64_t value = check_int64(L, index);
   if (value < 0) luaL_argerror(L, index, "count must not be negative");
-  if (static_cast<std::uint64_t>(value) > hashset::detail::FlatTable::max_size())
-    luaL_argerror(L, index, "count too large for a set");  // above the table's max_size()
+  if (static_cast<std::uint64_t>(value) > absl::flat_hash_set<std::int64_t>().max_size())
+    luaL_argerror(L, index, "count too large for a set");  // abseil would abort, not throw
   return static_cast<std::size_t>(value);
 }
 

@@ -146,11 +146,11 @@ std::size_t to_size(CAML_VALUE v) {
   return static_cast<std::size_t>(number);
 }
 
-// reserve()'s count. A count above the table's max_size() is refused here
-// first.
+// reserve()'s count. abseil aborts the process (not an exception) on a
+// count above the table's max_size(), so that is refused here first.
 std::size_t to_capacity(CAML_VALUE v) {
   const std::size_t count = to_size(v);
-  if (count > hashset::detail::FlatTable::max_size())
+  if (count > absl::flat_hash_set<std::int64_t>().max_size())
     caml_invalid_argument("HashSet.reserve: count too large for a HashSet");
   return count;
 }

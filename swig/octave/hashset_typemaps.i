@@ -99,12 +99,12 @@ bool to_int64_for_lookup(double number, std::int64_t* out) {
   return true;
 }
 
-// A count (reserve): a non-negative integer that a table can hold (at most
-// its max_size(); larger counts are refused here).
+// A count (reserve): a non-negative integer that a table can hold. abseil
+// aborts the process (no exception) above max_size(), so that is refused here.
 std::size_t to_capacity(const octave_value& value) {
   const std::int64_t count = to_int64(value, "a count");
   if (count < 0) raise("hashset:range", "a count must not be negative");
-  if (static_cast<std::uint64_t>(count) > hashset::detail::FlatTable::max_size())
+  if (static_cast<std::uint64_t>(count) > absl::flat_hash_set<std::int64_t>().max_size())
     raise("hashset:memory", "count too large for a HashSet");
   return static_cast<std::size_t>(count);
 }

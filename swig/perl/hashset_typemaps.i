@@ -15,7 +15,7 @@
 // collect() returns an array reference, insert_many/erase_many take one, and
 // serialize/deserialize use byte strings; size() is a plain Perl integer.
 
-// perl.h defines macros (New, Copy, ...) that can break C++ headers: the
+// perl.h defines macros (New, Copy, ...) that break abseil's headers: the
 // core header goes first, before SWIG's Perl runtime includes perl.h.
 %begin %{
 #include <hashset/hash_set.hpp>

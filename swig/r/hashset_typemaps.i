@@ -161,7 +161,7 @@ bool to_values(SEXP x, const std::int64_t** data, std::size_t* count) {
 }
 
 // A count (reserve): a non-negative whole number no table can refuse to
-// consider (above the table's max_size() it is refused).
+// consider (abseil aborts the process above max_size(), so that is refused).
 bool to_capacity(SEXP x, std::size_t* out) {
   std::int64_t value;
   if (!to_int64(x, &value)) return false;
@@ -169,7 +169,7 @@ bool to_capacity(SEXP x, std::size_t* out) {
     SWIG_Error(SWIG_ValueError, "a count cannot be negative");
     return false;
   }
-  if (static_cast<std::uint64_t>(value) > hashset::detail::FlatTable::max_size()) {
+  if (static_cast<std::uint64_t>(value) > absl::flat_hash_set<std::int64_t>().max_size()) {
     SWIG_Error(SWIG_MemoryError, "count too large for a HashSet");
     return false;
   }

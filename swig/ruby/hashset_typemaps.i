@@ -113,11 +113,11 @@ std::size_t to_size(VALUE value) {
   return static_cast<std::size_t>(NUM2ULL(value));
 }
 
-// reserve()'s count. A count above the table's max_size() is refused here
-// first.
+// reserve()'s count. abseil aborts the process (not an exception) on a
+// count above the table's max_size(), so that is refused here first.
 std::size_t to_capacity(VALUE value) {
   const std::size_t count = to_size(value);
-  if (count > hashset::detail::FlatTable::max_size())
+  if (count > absl::flat_hash_set<std::int64_t>().max_size())
     rb_raise(rb_eArgError, "count too large for a HashSet");
   return count;
 }

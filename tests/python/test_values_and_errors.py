@@ -147,7 +147,7 @@ def test_reserve_takes_a_size():
     with pytest.raises(OverflowError):
         s.reserve(-1)
     with pytest.raises(MemoryError):
-        s.reserve(2**62)  # more than any table can hold: refused before allocating
+        s.reserve(2**62)  # abseil would abort the process: the core refuses first
     assert s == {1}
     with pytest.raises(TypeError):
         s.reserve("many")

@@ -74,7 +74,7 @@ class TestValues < Minitest::Test
     assert_raises(TypeError) { s.insert_many("12") }
     assert_raises(TypeError) { s.reserve(1.5) }
     assert_raises(ArgumentError) { s.reserve(-1) }
-    # Beyond what the table can ever hold: an error, not an allocation.
+    # Beyond what the table can ever hold: an error, not abseil's abort.
     [2**59, 2**63, 2**64 - 1, 2**64, 2**100].each do |count|
       assert_raises(ArgumentError, count.to_s) { s.reserve(count) }
     end

@@ -1,5 +1,4 @@
-// hashset: a set of signed 64-bit integers in an open-addressing hash table
-// specialised for them (detail/flat_table.hpp).
+// hashset: a set of signed 64-bit integers over abseil's SwissTable.
 //
 // The core knows nothing of SWIG or of any host language. Bindings rely on
 // three properties documented here: every mutation that changes the contents
@@ -16,7 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "hashset/detail/flat_table.hpp"
+#include <absl/container/flat_hash_set.h>
+
+#include "hashset/detail/table_allocator.hpp"
 
 namespace hashset {
 
@@ -75,7 +76,7 @@ class HashSet {
   /// copying them first; `visit` must not change the set.
   template <class Visit>
   void for_each(Visit&& visit) const {
-    state_->elements.for_each(visit);
+    for (std::int64_t value : state_->elements) visit(value);
   }
 
   /// Adds `count` values read from `values`; returns how many were new.
@@ -123,12 +124,14 @@ class HashSet {
 
  private:
   friend class HashSetIterator;
-  using Table = detail::FlatTable;
+  using Table = absl::flat_hash_set<std::int64_t, absl::Hash<std::int64_t>,
+                                    std::equal_to<std::int64_t>,
+                                    detail::TableAllocator<std::int64_t>>;
   struct State {
     Table elements;
     std::uint64_t version = 0;
-    // Where the last pop() stopped, so repeated pops do not rescan emptied slots.
-    std::size_t pop_hint = 0;
+    // Where the last pop() stopped, so repeated pops do not rescan deleted slots.
+    Table::iterator pop_hint;
     std::uint64_t pop_hint_version = ~std::uint64_t{0};
   };
 
@@ -176,26 +179,12 @@ class HashSetIterator {
 
  private:
   bool is_stale() const;
-  // The next element not yet returned (remaining_ != 0).
-  std::int64_t advance();
-  // Whether the walk has passed slot `index`.
-  bool walked(std::size_t index) const;
-  // Removes the element in slot `index`, keeping the walk exact.
-  void erase_at(std::size_t index);
 
   std::shared_ptr<HashSet::State> state_;  // null once exhausted
   std::uint64_t expected_version_;
-  // The walk visits the slots after start_ (an empty slot, which stays empty:
-  // removals only move elements back within their run) cyclically; offset_
-  // counts the slots passed.
-  std::size_t start_ = 0;
-  std::size_t offset_ = 0;
-  bool zero_pending_ = false;  // the element 0 (kept outside the slots) not returned yet
-  // Elements a removal moved from the slots not yet walked into walked ones.
-  std::vector<std::int64_t> carried_;
+  HashSet::Table::iterator position_;
   std::size_t remaining_;
   bool can_remove_ = false;
-  bool last_was_walked_ = false;  // last_returned_ is in the slot the walk just passed
   std::int64_t last_returned_ = 0;
 };
 
