@@ -56,8 +56,9 @@ void ensure_allocatable(std::size_t count) {
 // Loops over many values on a table larger than the caches overlap their
 // memory stalls: the slot of the value kPrefetchDistance ahead is prefetched
 // while the current one is probed. Small tables skip it (it costs a second
-// hash).
-constexpr std::size_t kPrefetchDistance = 16;
+// hash). 32 ahead, not 16: bulk insert and discard of 10^6 random keys 8-10 %
+// faster, lookups and set algebra unchanged (bench/python, alternating runs).
+constexpr std::size_t kPrefetchDistance = 32;
 constexpr std::size_t kPrefetchMinCapacity = std::size_t{1} << 16;
 
 // Calls visit(value) for each value in [first, last) (an array or another
