@@ -17,6 +17,13 @@ public class ThreadTests {
   static readonly int Ops = Long ? 100000 : 2000;
   const long Range = 1L << 40;  // thread t owns keys [t * Range, t * Range + 4096)
 
+  // 1 to 16 keys from the calling thread's own range, starting at baseKey.
+  static long[] OwnKeys(Random random, long baseKey) {
+    var keys = new long[1 + random.Next(16)];
+    for (int k = 0; k < keys.Length; k++) keys[k] = baseKey + random.Next(4096);
+    return keys;
+  }
+
   // Runs body in `count` threads started together; rethrows the first failure.
   static void InThreads(int count, Action<int> body, int timeoutSeconds) {
     var start = new ManualResetEvent(false);
@@ -69,16 +76,14 @@ public class ThreadTests {
               Assert.AreEqual(model.Contains(key), shared.Contains(key));
               break;
             case 6: {
-              var keys = new long[1 + random.Next(16)];
-              for (int k = 0; k < keys.Length; k++) keys[k] = baseKey + random.Next(4096);
+              long[] keys = OwnKeys(random, baseKey);
               long added = 0;
               foreach (long k in keys) if (model.Add(k)) added++;
               Assert.AreEqual(added, shared.InsertMany(keys));
               break;
             }
             case 7: {
-              var keys = new long[1 + random.Next(16)];
-              for (int k = 0; k < keys.Length; k++) keys[k] = baseKey + random.Next(4096);
+              long[] keys = OwnKeys(random, baseKey);
               long removed = 0;
               foreach (long k in keys) if (model.Remove(k)) removed++;
               Assert.AreEqual(removed, shared.EraseMany(keys));
