@@ -5,16 +5,13 @@
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 file(COPY ${EXAMPLE} DESTINATION ${WORK_DIR})
+include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
 foreach(step
     "mod;init;example.com/consumer"
     "mod;edit;-require=hashset@v0.0.0;-replace=hashset=${MODULE}"
     "vet;."
     "build;-o;consumer;.")
-  execute_process(COMMAND ${GO} ${step} WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "go ${step} failed (${result})")
-  endif()
+  run_package_step("go ${step}" COMMAND ${GO} ${step} WORKING_DIRECTORY ${WORK_DIR})
 endforeach()
-include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
 check_package_example(COMMAND ${WORK_DIR}/consumer WORKING_DIRECTORY ${WORK_DIR}
   OUTPUT "true 4\n[-9223372036854775808 1 2 3] <nil>\n")

@@ -10,13 +10,8 @@ unset(ENV{NODE_PATH})
 set(ENV{npm_config_cache} ${WORK_DIR}/npm-cache)
 set(ENV{npm_config_userconfig} ${WORK_DIR}/npmrc)
 set(ENV{npm_config_update_notifier} false)
-execute_process(
-  COMMAND ${NPM} install --offline --no-audit --no-fund ${PACKAGE}
-  WORKING_DIRECTORY ${WORK_DIR}
-  RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "npm install failed (${result})")
-endif()
 include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+run_package_step("npm install" COMMAND ${NPM} install --offline --no-audit --no-fund ${PACKAGE}
+  WORKING_DIRECTORY ${WORK_DIR})
 check_package_example(COMMAND ${NODE} ${example_name} WORKING_DIRECTORY ${WORK_DIR}
   OUTPUT_MATCHES "^2 true \\[ 3, 9223372036854775807n \\] true\nfrom node_modules/hashset/hashset.js\n$")

@@ -7,13 +7,8 @@ file(MAKE_DIRECTORY ${WORK_DIR}/library)
 unset(ENV{R_LIBS})
 unset(ENV{R_LIBS_USER})
 set(ENV{TMPDIR} ${WORK_DIR})
-execute_process(
-  COMMAND ${R} CMD INSTALL --library=${WORK_DIR}/library ${PACKAGE}
-  WORKING_DIRECTORY ${WORK_DIR}
-  RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "R CMD INSTALL failed (${result})")
-endif()
 include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+run_package_step("R CMD INSTALL" COMMAND ${R} CMD INSTALL --library=${WORK_DIR}/library ${PACKAGE}
+  WORKING_DIRECTORY ${WORK_DIR})
 check_package_example(COMMAND ${RSCRIPT} --vanilla ${EXAMPLE} ${WORK_DIR}/library WORKING_DIRECTORY ${WORK_DIR}
   OUTPUT "[1] TRUE\n[1]  TRUE FALSE\n<HashSet of 3 elements: 1 2 9007199254740993>\nfrom <library>/hashset/libs/hashset.so\n")

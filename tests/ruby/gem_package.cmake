@@ -6,13 +6,8 @@ file(MAKE_DIRECTORY ${WORK_DIR})
 set(ENV{GEM_HOME} ${WORK_DIR}/gems)
 set(ENV{GEM_PATH} ${WORK_DIR}/gems)
 set(ENV{HOME} ${WORK_DIR})
-execute_process(
-  COMMAND ${GEM} install --local --no-document --install-dir ${WORK_DIR}/gems ${PACKAGE}
-  WORKING_DIRECTORY ${WORK_DIR}
-  RESULT_VARIABLE result)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "gem install failed (${result})")
-endif()
 include(${CMAKE_CURRENT_LIST_DIR}/../package_example.cmake)
+run_package_step("gem install" COMMAND ${GEM} install --local --no-document --install-dir ${WORK_DIR}/gems ${PACKAGE}
+  WORKING_DIRECTORY ${WORK_DIR})
 check_package_example(COMMAND ${RUBY} ${EXAMPLE} WORKING_DIRECTORY ${WORK_DIR}
   OUTPUT_MATCHES "^true\n\\[-1, 1, 5, 9223372036854775807\\]\ntrue\nhashset-")
