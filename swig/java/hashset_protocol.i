@@ -194,8 +194,16 @@
   /** The number of elements, kept here: written under the monitor, read without it. */
   private transient volatile long count;
 
+  /**
+   * Bumped with every count recorded (and by reserve() and close()): an
+   * iterator compares it per element instead of asking the native iterator; on
+   * a mismatch the native iterator decides (a no-op call is no change).
+   */
+  transient volatile long modifications;
+
   /** Records the count after a mutation (the caller holds the monitor). */
   void changed(long newCount) {
+    modifications = modifications + 1;
     count = newCount;
   }
 
@@ -309,55 +317,120 @@
 }
 
 %extend hashset::HashSetIterator {
-  %proxycode %{
-  /** The set iterated: its iterators fail once it is closed. */
-  HashSet owner;
-
-  /** Each step holds the set's monitor, as the set's own methods do. */
-  private Object lock() {
-    return owner != null ? owner : this;
+  // Fills out with the next elements and returns how many (0 at the end); an
+  // empty out only checks that the set did not change.
+  std::size_t nativeNextBatch(std::int64_t* out, std::size_t capacity) {
+    return $self->next_batch(out, capacity);
   }
 
+  // Removes value, an element already handed out in a batch.
+  void nativeRemoveReturned(std::int64_t value) { $self->remove_returned(value); }
+
+  %proxycode %{
+  /** Elements fetched per native call: its cost shared by many elements. */
+  private static final int BATCH_SIZE = 256;
+  private static final long[] NO_ROOM = new long[0];
+
+  /** The set iterated: its iterators fail once it is closed. */
+  HashSet owner;
+  /** Elements the native iterator handed out; batch[next] to batch[fetched - 1] are not returned yet. */
+  private long[] batch;
+  private int fetched;
+  private int next;
+  /** owner.modifications when the native iterator last vouched for the set. */
+  private long seen;
+  /** The element last returned, which remove() removes while canRemove. */
+  private long lastReturned;
+  private boolean canRemove;
+
   private void checkOpen() {
-    if (owner != null && owner.isClosed()) {
+    if (owner.isClosed()) {
       throw new IllegalStateException("HashSet is closed");
     }
   }
 
   @Override
   public boolean hasNext() {
-    synchronized (lock()) {
+    if (next < fetched && owner.modifications == seen) {
+      return true;
+    }
+    synchronized (owner) {
       checkOpen();
-      return nativeHasNext();
+      // A stale iterator reports more (buffered or not) so that nextLong() throws.
+      return next < fetched || nativeHasNext();
     }
   }
 
   /** Throws NoSuchElementException when exhausted, ConcurrentModificationException when the set changed. */
   @Override
   public long nextLong() {
-    synchronized (lock()) {
+    if (next < fetched && owner.modifications == seen) {
+      lastReturned = batch[next++];
+      canRemove = true;
+      return lastReturned;
+    }
+    return nextFromNative();
+  }
+
+  /**
+   * nextLong() when the batch is used up or the set may have changed (or was
+   * closed): each native call holds the set's monitor, as the set's own methods
+   * do. The native iterator fetches the next batch or, with elements left in
+   * this one, only checks that the set did not change.
+   */
+  private long nextFromNative() {
+    synchronized (owner) {
       checkOpen();
-      return nativeNext();
+      long modifications = owner.modifications;
+      if (next < fetched) {
+        nativeNextBatch(NO_ROOM);
+      } else {
+        if (batch == null) {
+          // All of a small set, and never empty (an empty array only checks).
+          batch = new long[(int) Math.min(BATCH_SIZE, owner.longSize() + 1)];
+        }
+        fetched = (int) nativeNextBatch(batch);
+        next = 0;
+        if (fetched == 0) {
+          canRemove = false;
+          // Throws NoSuchElementException; the native iterator stays exhausted.
+          return nativeNext();
+        }
+      }
+      seen = modifications;
+      lastReturned = batch[next++];
+      canRemove = true;
+      return lastReturned;
     }
   }
 
   /** The number of elements not yet returned (0 once the set changed). */
   public long remaining() {
-    synchronized (lock()) {
+    synchronized (owner) {
       checkOpen();
-      return nativeRemaining();
+      long unfetched = nativeRemaining();
+      // The native 0 is either its end or a change of the set, after which
+      // it reports more (so that next() throws).
+      if (unfetched == 0 && nativeHasNext()) {
+        return 0;
+      }
+      return unfetched + (fetched - next);
     }
   }
 
   /** Removes the element last returned; IllegalStateException when there is none. */
   @Override
   public void remove() {
-    synchronized (lock()) {
+    synchronized (owner) {
       checkOpen();
-      nativeRemove();
-      if (owner != null) {
-        owner.changed(owner.longSize() - 1);
+      if (!canRemove) {
+        throw new IllegalStateException("remove() needs a preceding next()");
       }
+      nativeRemoveReturned(lastReturned);
+      canRemove = false;
+      owner.changed(owner.longSize() - 1);
+      // Its own removal is no change for this iterator.
+      seen = owner.modifications;
     }
   }
   %}

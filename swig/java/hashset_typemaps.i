@@ -187,6 +187,30 @@ struct Flags {
   if (elements$argnum != nullptr) jenv->ReleaseLongArrayElements(array$argnum, elements$argnum, JNI_ABORT);
 }
 
+// Iterator batches (nativeNextBatch, hashset_protocol.i): the core fills a
+// native buffer that is copied into the caller's long[] only when the call
+// returns normally (the call returns how many elements it wrote); the buffer
+// is freed however the wrapper returns, also on an exception.
+%typemap(jni) (std::int64_t* out, std::size_t capacity) "jlongArray"
+%typemap(jtype) (std::int64_t* out, std::size_t capacity) "long[]"
+%typemap(jstype) (std::int64_t* out, std::size_t capacity) "long[]"
+%typemap(javain) (std::int64_t* out, std::size_t capacity) "$javainput"
+%typemap(in) (std::int64_t* out, std::size_t capacity) (std::vector<std::int64_t> buffer) {
+  if ($input == nullptr) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "out must not be null");
+    return $null;
+  }
+  buffer.resize(static_cast<std::size_t>(jenv->GetArrayLength($input)));
+  $1 = reinterpret_cast<$1_ltype>(buffer.data());
+  $2 = buffer.size();
+}
+%typemap(argout) (std::int64_t* out, std::size_t capacity) {
+  if ($result != 0) {
+    jenv->SetLongArrayRegion($input, 0, static_cast<jsize>($result),
+                             reinterpret_cast<const jlong*>(buffer$argnum.data()));
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Serialized form: byte[] both ways.
 
@@ -238,7 +262,7 @@ struct Flags {
 // ---------------------------------------------------------------------------
 // Proxy classes: a Cleaner instead of finalize(), close() instead of delete().
 
-%define HASHSET_JAVA_OWNED_PROXY(TYPE, CLOSE_MODIFIERS, CLOSE_NAME, ADOPT)
+%define HASHSET_JAVA_OWNED_PROXY(TYPE, CLOSE_MODIFIERS, CLOSE_NAME, ADOPT, CLOSING)
 %typemap(javabody) TYPE %{
   private transient long swigCPtr;
   private final transient java.lang.ref.Cleaner.Cleanable swigCleanable;
@@ -272,6 +296,7 @@ struct Flags {
 %typemap(javadestruct, methodname=CLOSE_NAME, methodmodifiers=CLOSE_MODIFIERS, parameters="") TYPE {
     if (swigCPtr != 0) {
       swigCPtr = 0;
+      CLOSING
       if (swigCleanable != null) {
         swigCleanable.clean();
       }
@@ -280,10 +305,12 @@ struct Flags {
 %enddef
 
 // A set proxy starts its element count from the native set it adopts (no
-// other thread can reach either yet).
+// other thread can reach either yet); closing it counts as a modification, so
+// that its iterators' next step takes the monitor and finds it closed.
 HASHSET_JAVA_OWNED_PROXY(hashset::HashSet, "public synchronized", "close",
-                         count = cPtr == 0 ? 0 : $imclassname.HashSet_nativeSize(cPtr, this);)
-HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose", )
+                         count = cPtr == 0 ? 0 : $imclassname.HashSet_nativeSize(cPtr, this);,
+                         changed(count);)
+HASHSET_JAVA_OWNED_PROXY(hashset::HashSetIterator, "synchronized", "dispose", , )
 
 %typemap(javaclassmodifiers) hashset::HashSet "public final class"
 %typemap(javabase) hashset::HashSet "java.util.AbstractSet<Long>"
@@ -349,6 +376,12 @@ HASHSET_JAVA_SYNCHRONIZED(serialize, "public synchronized")
     $jnicall;
     changed(0);
   }
+// A rehash reorders the elements: iterators must notice it (`count` is the
+// parameter here).
+%typemap(javaout) void hashset::HashSet::reserve {
+    $jnicall;
+    changed(this.count);
+  }
 %typemap(javaout) std::size_t hashset::HashSet::insert_many {
     long added = $jnicall;
     if (added != 0) changed(count + added);
@@ -401,16 +434,19 @@ HASHSET_JAVA_TWO_SETS(symmetric_difference_update, nativeSymmetricDifferenceUpda
 }
 
 // Iterators come only from HashSet.iterator(); the Java side
-// (hashset_protocol.i) wraps these native calls to check the owning set.
+// (hashset_protocol.i) wraps these native calls to check the owning set and
+// reads the elements a batch at a time (nativeNextBatch), removing through
+// nativeRemoveReturned.
 %ignore hashset::HashSetIterator::HashSetIterator;
+%ignore hashset::HashSetIterator::remove;
 %rename(nativeHasNext) hashset::HashSetIterator::has_next;
 %rename(nativeNext) hashset::HashSetIterator::next;
-%rename(nativeRemove) hashset::HashSetIterator::remove;
 %rename(nativeRemaining) hashset::HashSetIterator::remaining;
 %javamethodmodifiers hashset::HashSetIterator::remaining "private";
 %javamethodmodifiers hashset::HashSetIterator::has_next "private";
 %javamethodmodifiers hashset::HashSetIterator::next "private";
-%javamethodmodifiers hashset::HashSetIterator::remove "private";
+%javamethodmodifiers hashset::HashSetIterator::nativeNextBatch "private";
+%javamethodmodifiers hashset::HashSetIterator::nativeRemoveReturned "private";
 %exception hashset::HashSetIterator::next {
   try {
     $action
@@ -422,7 +458,15 @@ HASHSET_JAVA_TWO_SETS(symmetric_difference_update, nativeSymmetricDifferenceUpda
     return $null;
   }
 }
-%exception hashset::HashSetIterator::remove {
+%exception hashset::HashSetIterator::nativeNextBatch {
+  try {
+    $action
+  } catch (const hashset::ConcurrentModificationError& e) {
+    hashset_java::raise(jenv, "java/util/ConcurrentModificationException", e.what());
+    return $null;
+  }
+}
+%exception hashset::HashSetIterator::nativeRemoveReturned {
   try {
     $action
   } catch (const hashset::ConcurrentModificationError& e) {

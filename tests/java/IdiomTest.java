@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hashset.HashSet;
+import io.hashset.HashSetIterator;
 import java.io.File;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
@@ -329,6 +330,121 @@ class IdiomTest {
       s.remove(6L);
       assertEquals(5L, calm.next());
     }
+  }
+
+  // The iterator reads the native iterator 256 elements at a time: these sets
+  // span several batches, and the steps below land on the batch boundaries.
+  private static final int BATCH = 256;
+
+  /** Random values filling three batches and part of a fourth. */
+  private static long[] severalBatches(long seed) {
+    return new Random(seed).longs(3 * BATCH + 17).toArray();
+  }
+
+  @Test
+  void iterationOverSeveralBatchesMatchesTheOracle() {
+    long[] values = severalBatches(13);
+    java.util.HashSet<Long> expected = oracle(values);
+    try (HashSet s = HashSet.of(values)) {
+      HashSetIterator iterator = s.iterator();
+      java.util.HashSet<Long> seen = new java.util.HashSet<>();
+      assertEquals(expected.size(), iterator.remaining());
+      while (iterator.hasNext()) {
+        assertTrue(seen.add(iterator.nextLong()), "each element once");
+        assertEquals(expected.size() - seen.size(), iterator.remaining(), "after " + seen.size());
+      }
+      assertEquals(expected, seen);
+      assertEquals(0, iterator.remaining());
+      assertThrows(NoSuchElementException.class, iterator::nextLong);
+      assertThrows(IllegalStateException.class, iterator::remove, "nothing to remove at the end");
+      assertFalse(iterator.hasNext());
+    }
+  }
+
+  @Test
+  void removeAcrossBatchBoundariesMatchesTheOracle() {
+    long[] values = severalBatches(17);
+    java.util.HashSet<Long> expected = oracle(values);
+    int total = expected.size();
+    try (HashSet s = HashSet.of(values)) {
+      HashSetIterator iterator = s.iterator();
+      int index = 0;
+      while (iterator.hasNext()) {
+        long value = iterator.nextLong();
+        // The first and last element of every batch, and every fifth.
+        if (index % BATCH == 0 || index % BATCH == BATCH - 1 || index % 5 == 0) {
+          iterator.remove();
+          assertTrue(expected.remove(value));
+          assertThrows(IllegalStateException.class, iterator::remove, "removed already");
+        }
+        ++index;
+        assertEquals(total - index, iterator.remaining(), "after " + index);
+      }
+      assertEquals(total, index, "removals skip no element");
+      assertMatches(expected, s);
+      assertTrue(s.removeIf(v -> true), "every element, through the iterator");
+      assertMatches(oracle(), s);
+    }
+  }
+
+  @Test
+  void changesMidBatchAreDetected() {
+    long[] values = severalBatches(19);
+    // Each change after a step inside a batch or on its last element: the next step throws.
+    for (int steps : new int[] {1, 10, BATCH - 1, BATCH}) {
+      try (HashSet s = HashSet.of(values)) {
+        HashSetIterator iterator = s.iterator();
+        for (int i = 0; i < steps; ++i) {
+          iterator.nextLong();
+        }
+        s.add(42L);
+        assertTrue(iterator.hasNext(), "a stale iterator reports more");
+        assertThrows(ConcurrentModificationException.class, iterator::nextLong);
+        assertThrows(ConcurrentModificationException.class, iterator::remove);
+        assertEquals(0, iterator.remaining());
+      }
+    }
+    try (HashSet s = HashSet.of(values)) {
+      HashSetIterator iterator = s.iterator();
+      HashSetIterator other = s.iterator();
+      iterator.nextLong();
+      other.nextLong();
+      other.remove();
+      assertThrows(ConcurrentModificationException.class, iterator::nextLong, "another iterator's remove");
+      HashSetIterator rehashed = s.iterator();
+      rehashed.nextLong();
+      s.reserve(100 * values.length);
+      assertThrows(ConcurrentModificationException.class, rehashed::nextLong, "a rehash");
+      HashSetIterator exhausted = s.iterator();
+      while (exhausted.hasNext()) {
+        exhausted.nextLong();
+      }
+      s.add(43L);
+      assertTrue(exhausted.hasNext(), "a change after the end too");
+      assertThrows(ConcurrentModificationException.class, exhausted::nextLong);
+    }
+    // Calls that change nothing are no change: the iteration goes on.
+    java.util.HashSet<Long> expected = oracle(values);
+    HashSet s = HashSet.of(values);
+    HashSetIterator iterator = s.iterator();
+    java.util.HashSet<Long> seen = new java.util.HashSet<>();
+    seen.add(iterator.nextLong());
+    s.add(values[0]);
+    long absent = expected.contains(7L) ? 8L : 7L;
+    s.remove(absent);
+    try (HashSet none = HashSet.of(absent)) {
+      s.differenceUpdate(none);
+    }
+    while (iterator.hasNext()) {
+      assertTrue(seen.add(iterator.nextLong()));
+    }
+    assertEquals(expected, seen);
+    HashSetIterator closed = s.iterator();
+    closed.nextLong();
+    s.close();
+    assertThrows(IllegalStateException.class, closed::hasNext, "closed mid-batch");
+    assertThrows(IllegalStateException.class, closed::nextLong);
+    assertThrows(IllegalStateException.class, closed::remaining);
   }
 
   @Test
