@@ -163,28 +163,50 @@ struct Flags {
   jenv->SetBooleanArrayRegion($result, 0, length, reinterpret_cast<const jboolean*>($1.found.data()));
 }
 
-// Bulk calls: a long[] read in place (never null).
+// Bulk calls: a long[] read in place (never null), released unchanged by a
+// guard's destructor: a call that throws makes the wrapper return before
+// any freearg code, and the array must be released then too.
+%{
+namespace hashset_java {
+class LongArrayElements {
+ public:
+  LongArrayElements() = default;
+  LongArrayElements(const LongArrayElements&) = delete;
+  LongArrayElements& operator=(const LongArrayElements&) = delete;
+  ~LongArrayElements() {
+    if (elements_ != nullptr) env_->ReleaseLongArrayElements(array_, elements_, JNI_ABORT);
+  }
+  // False when the JVM could not provide them (OutOfMemoryError is pending).
+  bool acquire(JNIEnv* env, jlongArray array) {
+    env_ = env;
+    array_ = array;
+    elements_ = env->GetLongArrayElements(array, nullptr);
+    return elements_ != nullptr;
+  }
+  jlong* data() const { return elements_; }
+
+ private:
+  JNIEnv* env_ = nullptr;
+  jlongArray array_ = nullptr;
+  jlong* elements_ = nullptr;
+};
+}  // namespace hashset_java
+%}
 %typemap(jni) (const std::int64_t* values, std::size_t count) "jlongArray"
 %typemap(jtype) (const std::int64_t* values, std::size_t count) "long[]"
 %typemap(jstype) (const std::int64_t* values, std::size_t count) "long[]"
 %typemap(javain) (const std::int64_t* values, std::size_t count) "$javainput"
-%typemap(in) (const std::int64_t* values, std::size_t count)
-    (jlongArray array = nullptr, jlong* elements = nullptr) {
+%typemap(in) (const std::int64_t* values, std::size_t count) (hashset_java::LongArrayElements elements) {
   if ($input == nullptr) {
     SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "values must not be null");
     return $null;
   }
-  array = $input;
   $2 = static_cast<std::size_t>(jenv->GetArrayLength($input));
   $1 = nullptr;
   if ($2 != 0) {
-    elements = jenv->GetLongArrayElements($input, nullptr);
-    if (elements == nullptr) return $null;  // OutOfMemoryError is pending
-    $1 = reinterpret_cast<$1_ltype>(elements);
+    if (!elements.acquire(jenv, $input)) return $null;
+    $1 = reinterpret_cast<$1_ltype>(elements.data());
   }
-}
-%typemap(freearg) (const std::int64_t* values, std::size_t count) {
-  if (elements$argnum != nullptr) jenv->ReleaseLongArrayElements(array$argnum, elements$argnum, JNI_ABORT);
 }
 
 // Iterator batches (nativeNextBatch, hashset_protocol.i): the core fills a
