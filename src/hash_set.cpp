@@ -246,7 +246,12 @@ void HashSet::reserve(std::size_t count) {
 }
 
 std::vector<std::int64_t> HashSet::collect() const {
-  return std::vector<std::int64_t>(state_->elements.begin(), state_->elements.end());
+  // One walk of the table: the vector's range constructor would walk it
+  // twice, first to count the elements (std::distance of forward iterators).
+  std::vector<std::int64_t> values;
+  values.reserve(size());
+  for (std::int64_t value : state_->elements) values.push_back(value);
+  return values;
 }
 
 std::size_t HashSet::insert_many(const std::int64_t* values, std::size_t count) {
