@@ -102,7 +102,7 @@ CLOSING = """## What would close the misses
   (inlined in C# and Go). What is left is Java's: its native set's `size()` is a plain field that
   the JIT hoists out of the loop, while a volatile read has to be repeated every time (a
   non-volatile one could leave another thread's size stale forever).
-- **iteration**: batched in C#, Go and JavaScript. One native call copies 256 elements from the
+- **iteration**: batched in Java, C#, Go and JavaScript. One native call copies 256 elements from the
   core's iterator (`next_batch`) into a buffer that the proxy hands out, checking per element a
   modification count that every mutation bumps under the set's lock (on a mismatch the core's
   version decides), so a change still fails the next element; Go's `Iterator.Remove` goes
@@ -110,7 +110,8 @@ CLOSING = """## What would close the misses
   where a `BigInt64Array` view beside it holds an element beyond the safe integers. What is
   left in C# at 10^6 is not yet measured apart; the candidates are the core's walk over a
   table larger than the cache (against `HashSet<long>`'s dense array) and Mono's per-element
-  checks. Java keeps one guarded call per element.
+  checks. Java's iterator was the last with two guarded calls per element (`hasNext`,
+  `nextLong`): batched, 3.17× → 0.33× at 10^5.
 - **per-element insert/contains where the floor alone nears 3× the native operation** (Go's cgo
   call against a map miss at 10^5, C#'s P/Invoke plus Mono's monitor against a cache-resident
   `HashSet<long>`): no design with one native call per element reaches it; the bulk calls
@@ -119,7 +120,11 @@ CLOSING = """## What would close the misses
   becomes a `Float64Array` without a copy, and JavaScript copies that into an `Array` that stores
   its Numbers unboxed (BigInts beyond the safe integers keep the old path). What is left at 10^6
   is the core's `collect()` into fresh memory and that copy, against `Array.from(set)` copying
-  references that already exist.
+  references that already exist. The copy is the fastest way V8 offers (4.9 ns per element
+  here; `Array.from`, spread, `push` and `slice` of the `Float64Array` take 23–63 ns), and
+  checking and converting the elements in one pass gained nothing measurable. Measured alone
+  (a fresh process, the same 10^6 elements), `collect()` is 2.25× `Array.from(set)`; inside this
+  benchmark, after the other operations have filled the heap, 3.25×.
 """
 
 GO_LINE = re.compile(r"^BenchmarkSets/n=(\d+)/(\w+)/(\w+)-\d+\s+\d+\s+([\d.]+) ns/op")
