@@ -250,7 +250,7 @@ std::vector<std::int64_t> HashSet::collect() const {
   // twice, first to count the elements (std::distance of forward iterators).
   std::vector<std::int64_t> values;
   values.reserve(size());
-  for (std::int64_t value : state_->elements) values.push_back(value);
+  for_each([&](std::int64_t value) { values.push_back(value); });
   return values;
 }
 

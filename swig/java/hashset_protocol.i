@@ -349,9 +349,14 @@
     }
   }
 
+  /** True when the next element is buffered and the set has not changed since it was fetched. */
+  private boolean bufferedAndUnchanged() {
+    return next < fetched && owner.modifications == seen;
+  }
+
   @Override
   public boolean hasNext() {
-    if (next < fetched && owner.modifications == seen) {
+    if (bufferedAndUnchanged()) {
       return true;
     }
     synchronized (owner) {
@@ -364,7 +369,7 @@
   /** Throws NoSuchElementException when exhausted, ConcurrentModificationException when the set changed. */
   @Override
   public long nextLong() {
-    if (next < fetched && owner.modifications == seen) {
+    if (bufferedAndUnchanged()) {
       lastReturned = batch[next++];
       canRemove = true;
       return lastReturned;
