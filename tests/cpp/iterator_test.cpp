@@ -74,6 +74,19 @@ TEST(HashSetIterator, NoOpCallsAreNotChanges) {
   EXPECT_EQ(drain(iterator).size(), 3u);
 }
 
+// insert() grows the table early, when it is full and the value is new: a
+// value already present must never grow it (a growth stops live iterators).
+TEST(HashSetIterator, InsertingAPresentValueIntoAFullTableIsNotAChange) {
+  HashSet set;
+  for (std::int64_t value = 0; value < 70000; ++value) {  // past every growth step
+    set.insert(value);
+    HashSetIterator iterator(set);
+    EXPECT_FALSE(set.insert(value));
+    EXPECT_FALSE(set.insert(0));
+    ASSERT_EQ(iterator.remaining(), set.size()) << "after " << value + 1 << " inserts";
+  }
+}
+
 TEST(HashSetIterator, OutlivesItsSet) {
   auto set = std::make_unique<HashSet>(from_oracle({1, 2, 3}));
   HashSetIterator iterator(*set);
