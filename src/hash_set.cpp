@@ -10,6 +10,8 @@
 
 #include <sys/mman.h>
 
+#include "table_probe.hpp"
+
 namespace hashset {
 namespace {
 
@@ -129,6 +131,77 @@ void insert_all(HashSet& set, Table& elements, Iterator first, Iterator last, st
   set.reserve(elements.size() + fresh.size());
   for_each_prefetched(elements, fresh.begin(), fresh.end(), insert);
 }
+
+#ifdef HASHSET_BRANCH_FREE_PROBE
+// contains_many() over a table with slots. Each value's hash is computed
+// kPrefetchDistance values ahead, when its lines are prefetched, and kept
+// until its lookup.
+//
+// The values go in chunks, each looked up either with abseil's find() or
+// with the branch-free first-group lookup (table_probe.hpp), chosen by the
+// previous chunk's share of hits: find() is faster when its branch is
+// predictable (3.5 against about 5.5 ns per value on misses only, 10^6
+// elements), and a misprediction costs about 9 ns, so find() is used when
+// fewer than 1 value in 8 takes the less likely outcome.
+template <class Table>
+class BulkContains {
+ public:
+  BulkContains(const Table& elements, const std::int64_t* values, std::size_t count, std::uint8_t* found)
+      : elements_(elements), values_(values), count_(count), found_(found) {}
+
+  void run() {
+    for (std::size_t i = 0; i < std::min(count_, kPrefetchDistance); ++i) hash_ahead(i);
+    bool branch_free = true;
+    for (std::size_t begin = 0; begin < count_; begin += kChunk) {
+      const std::size_t end = std::min(count_, begin + kChunk);
+      const std::size_t hits = branch_free ? look_up<true>(begin, end) : look_up<false>(begin, end);
+      const std::size_t looked_up = end - begin;
+      branch_free = 8 * hits > looked_up && 8 * hits < 7 * looked_up;
+    }
+  }
+
+ private:
+  using Probe = detail::BranchFreeProbe;
+  static constexpr std::size_t kChunk = 256;
+
+  void hash_ahead(std::size_t i) {
+    std::size_t& hash = hashes_[i % kPrefetchDistance];
+    hash = Probe::hash(elements_, values_[i]);
+    Probe::prefetch(elements_, hash);
+  }
+
+  std::uint8_t contains(std::size_t hash, std::int64_t value) const {
+    return elements_.find(value, hash) != elements_.end();
+  }
+
+  // Looks up values [begin, end); returns how many are elements.
+  template <bool kBranchFree>
+  std::size_t look_up(std::size_t begin, std::size_t end) {
+    std::size_t hits = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t hash = hashes_[i % kPrefetchDistance];
+      if (i + kPrefetchDistance < count_) hash_ahead(i + kPrefetchDistance);
+      const std::int64_t value = values_[i];
+      std::uint8_t present;
+      if constexpr (kBranchFree) {
+        const Probe::Outcome outcome = Probe::first_group_lookup(elements_, hash, value);
+        present = outcome == Probe::kUndecided ? contains(hash, value) : std::uint8_t{outcome};
+      } else {
+        present = contains(hash, value);
+      }
+      found_[i] = present;
+      hits += present;
+    }
+    return hits;
+  }
+
+  const Table& elements_;
+  const std::int64_t* const values_;
+  const std::size_t count_;
+  std::uint8_t* const found_;
+  std::size_t hashes_[kPrefetchDistance];
+};
+#endif
 
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
@@ -289,6 +362,12 @@ void HashSet::contains_many(const std::int64_t* values, std::size_t count,
                             std::uint8_t* found) const {
   const Table& elements = state_->elements;
   std::uint8_t* out = found;  // visited in order
+#ifdef HASHSET_BRANCH_FREE_PROBE
+  if (elements.capacity() != 0) {  // an empty table has no slots to read
+    BulkContains<Table>(elements, values, count, found).run();
+    return;
+  }
+#endif
   for_each_prefetched(elements, values, values + count,
                       [&](std::int64_t value) { *out++ = elements.contains(value) ? 1 : 0; });
 }

@@ -120,6 +120,58 @@ TEST_P(BulkCalls, MatchScalarCalls) {
 
 INSTANTIATE_TEST_SUITE_P(Sizes, BulkCalls, ::testing::Values(10000, 300000));
 
+// contains_many() decides most queries from the first group of control bytes
+// and switches, chunk by chunk, between two kinds of lookup by the share of
+// hits: every fill of the table (just grown, nearly full, with the tombstones
+// erases leave) against every mix of hits and misses.
+TEST(HashSet, ContainsManyMatchesTheOracleAtEveryFillAndMix) {
+  std::mt19937_64 random(5);
+  HashSet set;
+  Oracle oracle;
+  const auto check_mixes = [&](std::size_t count) {
+    std::vector<std::int64_t> members(oracle.begin(), oracle.end());
+    const auto member = [&] { return members.empty() ? 0 : members[random() % members.size()]; };
+    const auto any = [&] { return static_cast<std::int64_t>(random()); };
+    for (int mix = 0; mix < 4; ++mix) {
+      std::vector<std::int64_t> queries;
+      for (std::size_t i = 0; i < count; ++i) {
+        const bool hit = mix == 0 || (mix == 2 && random() % 2 == 0) || (mix == 3 && i / 300 % 2 == 0);
+        queries.push_back(hit ? member() : any());
+      }
+      std::vector<std::uint8_t> found(count, 7);
+      set.contains_many(queries.data(), count, found.data());
+      for (std::size_t i = 0; i < count; ++i) {
+        ASSERT_EQ(found[i], oracle.count(queries[i])) << "size " << oracle.size() << ", mix " << mix;
+      }
+    }
+  };
+  check_mixes(1000);  // the empty set
+  for (std::size_t size = 1; size <= 80000; ++size) {
+    const std::int64_t value = static_cast<std::int64_t>(random());
+    set.insert(value);
+    oracle.insert(value);
+    if (size < 64 || size % 1009 == 0) check_mixes(std::max<std::size_t>(1000, size / 4));
+  }
+  // Erase two thirds: tombstones stay in full groups, where lookups go on.
+  for (std::size_t round = 0; round < 3; ++round) {
+    std::vector<std::int64_t> erased;
+    for (std::int64_t value : oracle) {
+      if (random() % 3 != 0) erased.push_back(value);
+    }
+    for (std::int64_t value : erased) {
+      set.erase(value);
+      oracle.erase(value);
+    }
+    check_mixes(20000);
+    for (std::size_t i = 0; i < erased.size(); ++i) {
+      const std::int64_t value = static_cast<std::int64_t>(random());
+      set.insert(value);
+      oracle.insert(value);
+    }
+    check_mixes(20000);
+  }
+}
+
 Oracle oracle_union(const Oracle& a, const Oracle& b) {
   Oracle result = a;
   result.insert(b.begin(), b.end());
