@@ -58,6 +58,8 @@ set(r_package_dir ${HASHSET_R_PATH}/hashset)
 set(HASHSET_R_PACKAGE ${HASHSET_R_PATH}/hashset_${PROJECT_VERSION}.tar.gz)
 configure_file(${PROJECT_SOURCE_DIR}/r/DESCRIPTION.in ${CMAKE_CURRENT_BINARY_DIR}/r-package/DESCRIPTION @ONLY)
 file(GLOB_RECURSE r_core_headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/include/*.hpp)
+# The core's source and its private headers, compiled into the package.
+file(GLOB r_core_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/*.cpp ${PROJECT_SOURCE_DIR}/src/*.hpp)
 add_custom_command(OUTPUT ${HASHSET_R_PACKAGE}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${r_package_dir}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${r_package_dir}/R ${r_package_dir}/src
@@ -65,7 +67,7 @@ add_custom_command(OUTPUT ${HASHSET_R_PACKAGE}
           ${PROJECT_SOURCE_DIR}/r/NAMESPACE ${r_package_dir}
   COMMAND ${CMAKE_COMMAND} -E copy ${r_swig_code} ${r_package_dir}/R
   COMMAND ${CMAKE_COMMAND} -E copy ${r_swig_sources} ${r_package_dir}/src/hashset_wrap.cpp
-  COMMAND ${CMAKE_COMMAND} -E copy ${PROJECT_SOURCE_DIR}/src/hash_set.cpp ${PROJECT_SOURCE_DIR}/r/Makevars
+  COMMAND ${CMAKE_COMMAND} -E copy ${r_core_sources} ${PROJECT_SOURCE_DIR}/r/Makevars
           ${r_package_dir}/src
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${PROJECT_SOURCE_DIR}/src/include ${r_package_dir}/src/include
   COMMAND ${HASHSET_R_EXECUTABLE} CMD build ${r_package_dir}
@@ -73,7 +75,7 @@ add_custom_command(OUTPUT ${HASHSET_R_PACKAGE}
   # (SWIG writes hashset.R along with the wrapper, which is the rule's declared output.)
   DEPENDS ${r_swig_sources} ${CMAKE_CURRENT_BINARY_DIR}/r-package/DESCRIPTION
           ${PROJECT_SOURCE_DIR}/r/NAMESPACE ${PROJECT_SOURCE_DIR}/r/Makevars
-          ${PROJECT_SOURCE_DIR}/src/hash_set.cpp ${r_core_headers}
+          ${r_core_sources} ${r_core_headers}
   COMMENT "Building the R source package hashset_${PROJECT_VERSION}.tar.gz"
   VERBATIM)
 add_custom_target(hashset_r_package ALL DEPENDS ${HASHSET_R_PACKAGE})
