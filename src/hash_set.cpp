@@ -10,7 +10,7 @@
 
 #include <sys/mman.h>
 
-#include "table_probe.hpp"
+#include "abseil_internals.hpp"
 
 namespace hashset {
 namespace {
@@ -132,13 +132,13 @@ void insert_all(HashSet& set, Table& elements, Iterator first, Iterator last, st
   for_each_prefetched(elements, fresh.begin(), fresh.end(), insert);
 }
 
-#ifdef HASHSET_BRANCH_FREE_PROBE
+#ifdef HASHSET_ABSEIL_INTERNALS
 // contains_many() over a table with slots. Each value's hash is computed
 // kPrefetchDistance values ahead, when its lines are prefetched, and kept
 // until its lookup.
 //
 // The values go in chunks, each looked up either with abseil's find() or
-// with the branch-free first-group lookup (table_probe.hpp), chosen by the
+// with the branch-free first-group lookup (abseil_internals.hpp), chosen by the
 // previous chunk's share of hits: find() is faster when its branch is
 // predictable (3.5 against about 5.5 ns per value on misses only, 10^6
 // elements), and a misprediction costs about 9 ns, so find() is used when
@@ -161,7 +161,7 @@ class BulkContains {
   }
 
  private:
-  using Probe = detail::BranchFreeProbe;
+  using Probe = detail::TableInternals;
   static constexpr std::size_t kChunk = 256;
 
   void hash_ahead(std::size_t i) {
@@ -336,7 +336,12 @@ std::vector<std::int64_t> HashSet::collect() const {
   // twice, first to count the elements (std::distance of forward iterators).
   std::vector<std::int64_t> values;
   values.reserve(size());
-  for_each([&](std::int64_t value) { values.push_back(value); });
+  const auto append = [&](std::int64_t value) { values.push_back(value); };
+#ifdef HASHSET_ABSEIL_INTERNALS
+  detail::TableInternals::for_each_full(state_->elements, append);
+#else
+  for_each(append);
+#endif
   return values;
 }
 
@@ -362,7 +367,7 @@ void HashSet::contains_many(const std::int64_t* values, std::size_t count,
                             std::uint8_t* found) const {
   const Table& elements = state_->elements;
   std::uint8_t* out = found;  // visited in order
-#ifdef HASHSET_BRANCH_FREE_PROBE
+#ifdef HASHSET_ABSEIL_INTERNALS
   if (elements.capacity() != 0) {  // an empty table has no slots to read
     BulkContains<Table>(elements, values, count, found).run();
     return;

@@ -1,5 +1,6 @@
-// A lookup in abseil's flat_hash_set that does not branch on its answer, for
-// bulk contains.
+// Two loops over abseil's flat_hash_set that its public API cannot express:
+// a lookup that does not branch on its answer (for bulk contains) and a walk
+// of the full slots by masks of 16 control bytes (for collect()).
 //
 // abseil's contains() returns from inside its probe loop, so a hit and a miss
 // take different branches; on queries that mix them at random the CPU
@@ -15,17 +16,21 @@
 // match, or a full group that the probe would leave) is left to abseil's
 // own lookup. With it, the half-hits queries take about 6 ns.
 //
-// It reads abseil's private table fields through HashtableDebugAccess, the
+// abseil's iterator tests each control byte in turn, a branch that a table
+// about half full cannot predict: for_each_full() finds the full slots of 16
+// control bytes at once. Walking 10^6 elements: 4.2 -> 1.5 ns per element.
+//
+// Both read abseil's private table fields through HashtableDebugAccess, the
 // hook abseil befriends for its own debugging tools, and relies on the table
 // layout of the abseil release it was written against (control bytes: empty
 // = -128, full = the 7 tag bits; slots at the same index). Any other release,
-// or a CPU without SSE2, uses abseil's lookup for every query.
+// or a CPU without SSE2, uses abseil's lookup and iterator.
 #pragma once
 
 #include <absl/base/config.h>
 
 #if ABSL_LTS_RELEASE_VERSION == 20220623 && defined(__SSE2__)
-#define HASHSET_BRANCH_FREE_PROBE 1
+#define HASHSET_ABSEIL_INTERNALS 1
 
 #include <emmintrin.h>
 
@@ -35,7 +40,7 @@
 #include <absl/container/internal/raw_hash_set.h>
 
 namespace hashset::detail {
-struct TableProbe;
+struct TableInternalsTag;
 }  // namespace hashset::detail
 
 namespace absl {
@@ -44,7 +49,7 @@ namespace container_internal {
 namespace hashtable_debug_internal {
 
 template <>
-struct HashtableDebugAccess<hashset::detail::TableProbe, void> {
+struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
   // What a lookup of one value decided from its first group.
   enum Outcome : std::uint8_t { kAbsent = 0, kPresent = 1, kUndecided = 2 };
 
@@ -59,6 +64,21 @@ struct HashtableDebugAccess<hashset::detail::TableProbe, void> {
     const std::size_t offset = probe(table.ctrl_, hash, table.capacity_).offset();
     __builtin_prefetch(table.ctrl_ + offset);
     __builtin_prefetch(table.slots_ + offset);
+  }
+
+  // Calls visit(value) for every element, in slot order.
+  template <class Table, class Visit>
+  static void for_each_full(const Table& table, Visit&& visit) {
+    // Capacities are 2^k - 1: from 15 up, the last group ends with the
+    // sentinel (never full). A smaller table's sentinel is followed by copies
+    // of its own control bytes, which the mask leaves out.
+    const std::uint32_t in_table = table.capacity_ < 16 ? (1u << table.capacity_) - 1 : 0xFFFFu;
+    for (std::size_t base = 0; base < table.capacity_; base += 16) {
+      const __m128i group = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.ctrl_ + base));
+      // Full control bytes are the ones with the high bit clear.
+      std::uint32_t full = ~static_cast<std::uint32_t>(_mm_movemask_epi8(group)) & in_table;
+      for (; full != 0; full &= full - 1) visit(table.slots_[base + __builtin_ctz(full)]);
+    }
   }
 
   // Precondition: the table has slots (capacity() != 0).
@@ -94,8 +114,8 @@ ABSL_NAMESPACE_END
 }  // namespace absl
 
 namespace hashset::detail {
-using BranchFreeProbe =
-    absl::container_internal::hashtable_debug_internal::HashtableDebugAccess<TableProbe, void>;
+using TableInternals =
+    absl::container_internal::hashtable_debug_internal::HashtableDebugAccess<TableInternalsTag, void>;
 }  // namespace hashset::detail
 
 #endif
