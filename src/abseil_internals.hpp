@@ -1,6 +1,7 @@
-// Two loops over abseil's flat_hash_set that its public API cannot express:
-// a lookup that does not branch on its answer (for bulk contains) and a walk
-// of the full slots by masks of 16 control bytes (for collect()).
+// Loops over abseil's flat_hash_set that its public API cannot express: a
+// lookup that does not branch on its answer (for bulk contains) and walks of
+// the full slots by masks of 16 control bytes (for collect() and batches of
+// iterators).
 //
 // abseil's contains() returns from inside its probe loop, so a hit and a miss
 // take different branches; on queries that mix them at random the CPU
@@ -17,8 +18,9 @@
 // own lookup. With it, the half-hits queries take about 6 ns.
 //
 // abseil's iterator tests each control byte in turn, a branch that a table
-// about half full cannot predict: for_each_full() finds the full slots of 16
-// control bytes at once. Walking 10^6 elements: 4.2 -> 1.5 ns per element.
+// about half full cannot predict: for_each_full() and copy_from() find the
+// full slots of 16 control bytes at once. Walking 10^6 elements: 4.2 -> 1.5
+// ns per element.
 //
 // Both read abseil's private table fields through HashtableDebugAccess, the
 // hook abseil befriends for its own debugging tools, and relies on the table
@@ -66,19 +68,45 @@ struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
     __builtin_prefetch(table.slots_ + offset);
   }
 
+  // The full slots among the 16 from `base` on, as a bit mask.
+  template <class Table>
+  static std::uint32_t full_slots(const Table& table, std::size_t base) {
+    const __m128i group = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.ctrl_ + base));
+    // Full control bytes are the ones with the high bit clear. Past the last
+    // slot come the sentinel and copies of the first control bytes: masked.
+    const std::size_t in_table = table.capacity_ - base;
+    const std::uint32_t in_table_mask = in_table < 16 ? (1u << in_table) - 1 : 0xFFFFu;
+    return ~static_cast<std::uint32_t>(_mm_movemask_epi8(group)) & in_table_mask;
+  }
+
   // Calls visit(value) for every element, in slot order.
   template <class Table, class Visit>
   static void for_each_full(const Table& table, Visit&& visit) {
-    // Capacities are 2^k - 1: from 15 up, the last group ends with the
-    // sentinel (never full). A smaller table's sentinel is followed by copies
-    // of its own control bytes, which the mask leaves out.
-    const std::uint32_t in_table = table.capacity_ < 16 ? (1u << table.capacity_) - 1 : 0xFFFFu;
     for (std::size_t base = 0; base < table.capacity_; base += 16) {
-      const __m128i group = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table.ctrl_ + base));
-      // Full control bytes are the ones with the high bit clear.
-      std::uint32_t full = ~static_cast<std::uint32_t>(_mm_movemask_epi8(group)) & in_table;
-      for (; full != 0; full &= full - 1) visit(table.slots_[base + __builtin_ctz(full)]);
+      for (std::uint32_t full = full_slots(table, base); full != 0; full &= full - 1) {
+        visit(table.slots_[base + __builtin_ctz(full)]);
+      }
     }
+  }
+
+  // Copies up to `capacity` elements into `out`, in slot order from the one
+  // under `position` (a valid iterator of `table`), and moves `position` past
+  // them (to end() after the last element). Returns how many it copied.
+  template <class Table>
+  static std::size_t copy_from(Table& table, typename Table::iterator& position, std::int64_t* out,
+                               std::size_t capacity) {
+    if (capacity == 0 || position == table.end()) return 0;
+    std::size_t count = 0;
+    std::size_t last = static_cast<std::size_t>(&*position - table.slots_);
+    for (std::size_t base = last; base < table.capacity_ && count < capacity; base += 16) {
+      for (std::uint32_t full = full_slots(table, base); full != 0 && count < capacity; full &= full - 1) {
+        last = base + __builtin_ctz(full);
+        out[count++] = table.slots_[last];
+      }
+    }
+    position = table.iterator_at(last);
+    ++position;  // abseil's step: on to the next full slot, or end()
+    return count;
   }
 
   // Precondition: the table has slots (capacity() != 0).

@@ -580,9 +580,13 @@ void HashSetIterator::remove() {
 std::size_t HashSetIterator::next_batch(std::int64_t* out, std::size_t capacity) {
   if (!state_) return 0;
   if (is_stale()) throw ConcurrentModificationError();
+#ifdef HASHSET_ABSEIL_INTERNALS
+  const std::size_t count = detail::TableInternals::copy_from(state_->elements, position_, out, capacity);
+#else
   const auto end = state_->elements.end();
   std::size_t count = 0;
   for (; count < capacity && position_ != end; ++position_) out[count++] = *position_;
+#endif
   remaining_ -= count;
   can_remove_ = false;  // remove() removes only the element last returned by next()
   return count;

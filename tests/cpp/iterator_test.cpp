@@ -136,6 +136,34 @@ TEST(HashSetIterator, BatchesVisitEveryElementOnce) {
   }
 }
 
+// Batches walk 16 control bytes at a time from wherever the last step
+// stopped: every table size (copies are sized to fit, capacities 1, 3, 7
+// too), every batch size around a group's 16, batches mixed with next().
+TEST(HashSetIterator, BatchesFromAnyPositionVisitEveryElementOnce) {
+  std::mt19937_64 random(19);
+  Oracle oracle;
+  for (std::size_t size = 0; size <= 600; size += size < 40 ? 1 : 37) {
+    while (oracle.size() < size) oracle.insert(static_cast<std::int64_t>(random()));
+    const HashSet set(from_oracle(oracle));  // the copy's table fits its size
+    for (const std::size_t batch : {1, 2, 15, 16, 17, 256}) {
+      HashSetIterator iterator(set);
+      std::vector<std::int64_t> seen;
+      std::int64_t buffer[256];
+      for (bool single = false; iterator.has_next(); single = !single) {
+        if (single) {
+          seen.push_back(iterator.next());
+        } else {
+          const std::size_t count = iterator.next_batch(buffer, batch);
+          ASSERT_TRUE(count == batch || !iterator.has_next()) << "a short batch before the end";
+          seen.insert(seen.end(), buffer, buffer + count);
+        }
+        ASSERT_EQ(iterator.remaining(), size - seen.size());
+      }
+      ASSERT_EQ(sorted(seen), sorted(oracle)) << "size " << size << ", batch " << batch;
+    }
+  }
+}
+
 TEST(HashSetIterator, BatchOfAnEmptySetIsEmpty) {
   const HashSet set;
   HashSetIterator iterator(set);
