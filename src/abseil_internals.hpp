@@ -22,8 +22,8 @@
 // full slots of 16 control bytes at once. Walking 10^6 elements: 4.2 -> 1.5
 // ns per element.
 //
-// Both read abseil's private table fields through HashtableDebugAccess, the
-// hook abseil befriends for its own debugging tools, and relies on the table
+// All of them read abseil's private table fields through HashtableDebugAccess,
+// the hook abseil befriends for its own debugging tools, and rely on the table
 // layout of the abseil release it was written against (control bytes: empty
 // = -128, full = the 7 tag bits; slots at the same index). Any other release,
 // or a CPU without SSE2, uses abseil's lookup and iterator.
