@@ -86,6 +86,25 @@ private class HashsetExceptionCallbacks {
     SwigPendingException.set(new E(std.conv.to!string(message)));
   }
 }
+
+// SWIG binds the C functions in thread-local variables, each thread in its
+// own static constructor. The GC runs finalizers on whichever thread
+// collects, also inside a new thread's constructor before that thread bound
+// anything (its allocations can start a collection): a destructor calling
+// delete_HashSet there called null. The destructors call these process-wide
+// copies instead, set by the first thread (the main one, before any other
+// thread exists, so later threads only read them).
+__gshared typeof(delete_HashSet) deleteHashSetOnAnyThread;
+__gshared typeof(delete_HashSetIterator) deleteHashSetIteratorOnAnyThread;
+
+private class HashsetDeletersForFinalizers {
+  static this() {
+    if (deleteHashSetOnAnyThread is null) {
+      deleteHashSetOnAnyThread = delete_HashSet;
+      deleteHashSetIteratorOnAnyThread = delete_HashSetIterator;
+    }
+  }
+}
 %}
 
 // The exception classes, in the proxy module hashset.hashset (the
@@ -223,12 +242,24 @@ public static void* swigRelease(typeof(this) obj) {
   return ptr;
 }
 %}
+// As the default (dclassgen.swg), through the process-wide delete function.
+%typemap(ddispose, methodname="dispose", methodmodifiers="public", parameters="") hashset::HashSetIterator {
+  synchronized(this) {
+    if (swigCPtr !is null) {
+      if (swigCMemOwn) {
+        swigCMemOwn = false;
+        hashset.hashset_im.deleteHashSetIteratorOnAnyThread(swigCPtr);
+      }
+      swigCPtr = null;
+    }
+  }
+}
 %typemap(ddispose, methodname="dispose", methodmodifiers="public", parameters="") hashset::HashSet {
   synchronized(this) {
     if (swigCPtrField !is null) {
       if (swigCMemOwn) {
         swigCMemOwn = false;
-        $imcall;
+        hashset.hashset_im.deleteHashSetOnAnyThread(swigCPtrField);  // see its declaration
       }
       swigCPtrField = null;
     }
