@@ -438,6 +438,23 @@ def memory(n, log):
     return out
 
 
+def host_memory_probe():
+    """ns per random 8-byte read from a 256 MiB array (a numpy gather, best of 5).
+
+    The host is a shared VM whose memory speed changes from hour to hour; the
+    memory-bound figures (lookups at 10^6 and up) move with it, numpy's
+    sorting much less, so the report gives this next to its ratios.
+    """
+    table = np.ones(32 << 20, dtype=np.int64)
+    positions = np.random.default_rng(1).integers(0, table.size, 1 << 22)
+    best = float("inf")
+    for _ in range(5):
+        t0 = NS()
+        table.take(positions)
+        best = min(best, NS() - t0)
+    return best / positions.size
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a smoke run: N up to 10^5")
@@ -453,7 +470,8 @@ def main():
         sizes = [int(float(n)) for n in args.sizes.split(",")]
     log = lambda s: print(s, flush=True)  # noqa: E731
     # The machine is shared: the load says how much to trust a run.
-    results = {"sizes": sizes, "python": platform.python_version(), "ops": {}, "load": [os.getloadavg()[0]]}
+    results = {"sizes": sizes, "python": platform.python_version(), "ops": {}, "load": [os.getloadavg()[0]],
+               "memory_probe": [host_memory_probe()]}
     started = time.time()
     for n in sizes:
         rounds = args.rounds or (2 if args.quick else (5 if n <= 10**6 else 3))
@@ -466,6 +484,7 @@ def main():
         results["memory"] = memory(mem_n, log)
     results["seconds"] = time.time() - started
     results["load"].append(os.getloadavg()[0])
+    results["memory_probe"].append(host_memory_probe())
     with open(args.out, "w") as f:
         json.dump(results, f, indent=1)
 

@@ -63,6 +63,15 @@ def status(value, goal, lower_is_better=True):
     return f"missed ({off:.2f}x off)"
 
 
+def memory_probe_text(py):
+    """The host's memory speed during the Python run (bench.host_memory_probe)."""
+    if "memory_probe" not in py:  # results from before the probe existed
+        return ""
+    start, end = py["memory_probe"]
+    return (f"random 8-byte reads from 256 MiB took {start:.1f} ns each at its start and {end:.1f} at its end "
+            "(memory-bound figures move with it between runs), ")
+
+
 def main():
     py_path, cpp_path, out_dir = sys.argv[1:4]
     with open(py_path) as f:
@@ -144,6 +153,7 @@ def main():
         "# Benchmark results", "",
         f"`scripts/bench.sh` on {when}: {platform.platform()}, {os.cpu_count()} cores (shared, noisy: "
         f"load average {py['load'][0]:.1f} at the start of the Python run, {py['load'][1]:.1f} at its end), "
+        f"{memory_probe_text(py)}"
         f"Python {py['python']}. Python figures are the minimum over alternating rounds of CPU time, in ns per "
         f"element; queries are distinct int objects (random 64-bit keys). Targets at N = {n_head:,} "
         "unless stated.", "",
