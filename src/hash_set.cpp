@@ -268,6 +268,12 @@ std::uint64_t HashSet::version() const { return state_->version; }
 bool HashSet::insert(std::int64_t value) {
   Table& elements = state_->elements;
   const std::size_t capacity = elements.capacity();
+  // On a large table, ask for the slots' line together with the control
+  // bytes, as contains() does: a new value's slot is written next, and a
+  // caller that inserts one value per call (Python's s.add) cannot overlap
+  // that wait with its next insert. Python s.add at 10^6: 0.65-0.70x ->
+  // 0.60-0.62x of set.add; at 10^7 s.insert 181-186 -> 95-151 ns.
+  if (capacity >= kPrefetchMinCapacity) elements.prefetch(value);
   // abseil's maximum load is 7/8: at it, a new value would make it double.
   if (capacity < kQuadrupleGrowthMaxCapacity && elements.size() >= capacity - capacity / 8 &&
       !elements.contains(value)) {
