@@ -235,6 +235,9 @@ def operations(d, sets):
     # The same into a table sized beforehand: the call without the growth.
     ops["scalar insert: s.add(x) after s.reserve(N)"] = {
         "HashSet": (lambda: reserved_set(n).add, lambda f: loop_call(f, d["keys_list"]), n)}
+    # Removing present values, each from a copy (made untimed) of the full set.
+    ops["s.discard(x), hit"] = {
+        v: (lambda v=v: sets[v].copy().discard, lambda f: loop_call(f, d["hit_list"]), q) for v in ("HashSet", "set")}
     for name, queries in (("hit", d["hit_list"]), ("miss", d["miss_list"])):
         ops[f"s.contains(x), {name}"] = {
             v: (lambda v=v: getattr(sets[v], CONTAINS_METHOD[v]), lambda f, qs=queries: loop_call(f, qs), q)
