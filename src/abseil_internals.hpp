@@ -22,6 +22,14 @@
 // full slots of 16 control bytes at once. Walking 10^6 elements: 4.2 -> 1.5
 // ns per element.
 //
+// first_group_lookup_x8() is the same lookup for eight values at once, with
+// AVX-512 (gathers of the groups and slots, byte compares into masks): on a
+// random half-and-half mix at 10^6 elements it took 4.2-4.9 ns per value
+// against 6.2-6.7 for eight first_group_lookup() calls (alternating runs of
+// one binary, table evicted from the caches). It is compiled for AVX-512
+// whatever the build's target, and used only where the CPU has it (see
+// bulk_lookup_instructions() in hash_set.hpp).
+//
 // All of them read abseil's private table fields through HashtableDebugAccess,
 // the hook abseil befriends for its own debugging tools, and rely on the table
 // layout of the abseil release it was written against (control bytes: empty
@@ -35,6 +43,21 @@
 #define HASHSET_ABSEIL_INTERNALS 1
 
 #include <emmintrin.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)  // GCC and clang: per-function targets
+#define HASHSET_AVX512_LOOKUP 1
+#define HASHSET_AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512dq,avx512cd,avx512vl")))
+// GCC 12's AVX-512 intrinsics warn that their own placeholder operand "may
+// be used uninitialized" (GCC bug 105593); the warning belongs to the header.
+#ifndef __clang__
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <immintrin.h>
+#ifndef __clang__
+#pragma GCC diagnostic pop
+#endif
+#endif
 
 #include <cstdint>
 
@@ -134,6 +157,64 @@ struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
     // present implies decided: the sum is 0, 1 or 2 (kUndecided).
     return static_cast<Outcome>(std::uint8_t{present} + 2 * std::uint8_t{!decided});
   }
+
+#ifdef HASHSET_AVX512_LOOKUP
+  // first_group_lookup() of values[0..8), whose hashes are hashes[0..8):
+  // writes found[0..8) (1 when present) and returns, one bit per value, the
+  // present ones and the undecided ones (their found byte is then 0).
+  // Precondition: the table has slots; the CPU has the target's extensions.
+  struct Outcomes {
+    std::uint8_t present;
+    std::uint8_t undecided;
+  };
+  template <class Table>
+  HASHSET_AVX512_TARGET static Outcomes first_group_lookup_x8(const Table& table, const std::size_t* hashes,
+                                                              const std::int64_t* values, std::uint8_t* found) {
+    const __m512i hash = _mm512_loadu_si512(hashes);
+    const __m512i value = _mm512_loadu_si512(values);
+    const __m512i capacity = _mm512_set1_epi64(static_cast<long long>(table.capacity_));
+    // abseil's H1 (salted with the table's address) and H2, per lane.
+    const __m512i salt = _mm512_set1_epi64(static_cast<long long>(reinterpret_cast<std::uintptr_t>(table.ctrl_) >> 12));
+    const __m512i offset = _mm512_and_si512(_mm512_xor_si512(_mm512_srli_epi64(hash, 7), salt), capacity);
+    const __m512i tag = _mm512_and_si512(hash, _mm512_set1_epi64(0x7f));
+    const __m512i tag_bytes = _mm512_mullo_epi64(tag, _mm512_set1_epi64(0x0101010101010101));
+    // Each lane's group of 16 control bytes, in two halves.
+    const auto* ctrl = reinterpret_cast<const char*>(table.ctrl_);
+    const __m512i low = _mm512_i64gather_epi64(offset, ctrl, 1);
+    const __m512i high = _mm512_i64gather_epi64(offset, ctrl + 8, 1);
+    const __m512i tag_matches =
+        lane_masks(_mm512_cmpeq_epi8_mask(low, tag_bytes), _mm512_cmpeq_epi8_mask(high, tag_bytes));
+    const __m512i empty = _mm512_set1_epi8(static_cast<char>(ctrl_t::kEmpty));
+    const __m512i empties = lane_masks(_mm512_cmpeq_epi8_mask(low, empty), _mm512_cmpeq_epi8_mask(high, empty));
+    // The slot of each lane's first match, read only in lanes with a match:
+    // their slot is full (empty slots are poisoned under ASan).
+    const __mmask8 matched = _mm512_test_epi64_mask(tag_matches, tag_matches);
+    const __m512i lowest_match = _mm512_and_si512(tag_matches, _mm512_sub_epi64(_mm512_setzero_si512(), tag_matches));
+    const __m512i first = _mm512_sub_epi64(_mm512_set1_epi64(63), _mm512_lzcnt_epi64(lowest_match));
+    const __m512i slot = _mm512_and_si512(_mm512_add_epi64(offset, first), capacity);
+    const __m512i candidate = _mm512_mask_i64gather_epi64(value, matched, slot, table.slots_, 8);
+    const __mmask8 present = _mm512_mask_cmpeq_epi64_mask(matched, candidate, value);
+    const __mmask8 other_matches =
+        _mm512_test_epi64_mask(tag_matches, _mm512_sub_epi64(tag_matches, _mm512_set1_epi64(1)));
+    const __mmask8 has_empty = _mm512_test_epi64_mask(empties, empties);
+    const auto decided = static_cast<__mmask8>(present | (~other_matches & has_empty));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(found), _mm_maskz_set1_epi8(present, 1));
+    return {present, static_cast<std::uint8_t>(~decided)};
+  }
+
+  // Lane i's 16 bits of a group's byte-compare masks: bits 8i..8i+7 of
+  // `low` (its first 8 control bytes) and of `high` (the last 8).
+  HASHSET_AVX512_TARGET static __m512i lane_masks(__mmask64 low, __mmask64 high) {
+    return _mm512_or_si512(lane_bytes(low), _mm512_slli_epi64(lane_bytes(high), 8));
+  }
+
+  // Bits 8i..8i+7 of `bits` in lane i.
+  HASHSET_AVX512_TARGET static __m512i lane_bytes(__mmask64 bits) {
+    const __m512i all = _mm512_set1_epi64(static_cast<long long>(_cvtmask64_u64(bits)));
+    return _mm512_and_si512(_mm512_srlv_epi64(all, _mm512_set_epi64(56, 48, 40, 32, 24, 16, 8, 0)),
+                            _mm512_set1_epi64(0xff));
+  }
+#endif
 };
 
 }  // namespace hashtable_debug_internal

@@ -59,6 +59,8 @@ typedef ::size_t size_t;
 %ignore hashset::HashSetIterator::remove_returned;
 // A C++ template taking a callback: for the language files' own C++ code.
 %ignore hashset::HashSet::for_each;
+// A diagnostic of the C++ build (which instructions bulk lookups use).
+%ignore hashset::bulk_lookup_instructions;
 
 %newobject hashset::HashSet::union_with;
 %newobject hashset::HashSet::intersection_with;

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <string>
+
 #include "oracle.hpp"
 
 namespace hashset::testing {
@@ -144,6 +147,20 @@ TEST(HashSet, CollectMatchesTheOracleAtEverySize) {
     }
   }
   EXPECT_TRUE(set.collect().empty());
+}
+
+// contains_many() looks up eight values at once where the CPU has AVX-512,
+// unless HASHSET_DISABLE_AVX512 rules it out: ctest runs the bulk tests both
+// ways (tests/cpp/CMakeLists.txt), and this test shows which way each went.
+TEST(HashSet, BulkLookupInstructionsFollowTheCpuAndTheEnvironment) {
+  const char* disabled = std::getenv("HASHSET_DISABLE_AVX512");
+  const bool ruled_out = disabled != nullptr && std::string(disabled) != "" && std::string(disabled) != "0";
+  __builtin_cpu_init();
+  const bool cpu_has_avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                              __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512cd") &&
+                              __builtin_cpu_supports("avx512vl");
+  EXPECT_EQ(std::string(bulk_lookup_instructions()) == "avx512", cpu_has_avx512 && !ruled_out)
+      << bulk_lookup_instructions();
 }
 
 // contains_many() decides most queries from the first group of control bytes

@@ -188,4 +188,11 @@ class HashSetIterator {
   std::int64_t last_returned_ = 0;
 };
 
+/// The instructions HashSet::contains_many() uses on this machine: "avx512"
+/// (eight lookups at once, where the CPU has AVX-512 F/BW/DQ/CD/VL), "sse2",
+/// or "abseil" (abseil's own lookup, with an abseil release other than the one
+/// the faster lookups were written for). HASHSET_DISABLE_AVX512=1 in the
+/// environment, read at the first call, rules out "avx512".
+const char* bulk_lookup_instructions();
+
 }  // namespace hashset
