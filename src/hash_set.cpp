@@ -71,8 +71,12 @@ constexpr std::size_t kPrefetchMinCapacity = std::size_t{1} << 16;
 // at 10^6 0.34x -> 0.24x of set's; s.add at 10^6 0.65-0.70x -> 0.60-0.62x of
 // set.add, s.insert at 10^7 181-186 -> 95-151 ns; s.discard of present values
 // at 10^6 185-187 -> 134-143 ns, at 10^7 307-308 -> 179-186.
+//
+// Always inlined: GCC finds a function that only reads and prefetches "pure",
+// and deletes a call to a pure function whose result goes unused, prefetches
+// and all (C++ hits at 10^7 took 44 ns instead of 33).
 template <class Table>
-void prefetch_first_slot(const Table& table, std::int64_t value) {
+[[gnu::always_inline]] inline void prefetch_first_slot(const Table& table, std::int64_t value) {
   if (table.capacity() >= kPrefetchMinCapacity) table.prefetch(value);
 }
 
