@@ -12,6 +12,7 @@
 using hashset::HashSet;
 
 API void* hs_new() { return new HashSet(); }
+API const char* hs_bulk_lookup_instructions() { return hashset::bulk_lookup_instructions(); }
 API void hs_free(void* s) { delete static_cast<HashSet*>(s); }
 API int hs_insert(void* s, std::int64_t v) { return static_cast<HashSet*>(s)->insert(v); }
 API int hs_contains(void* s, std::int64_t v) { return static_cast<HashSet*>(s)->contains(v); }

@@ -41,7 +41,7 @@ NS = time.process_time_ns
 _lib = ctypes.CDLL(os.path.join(os.path.dirname(stock_uset_proxy.__file__), "libhashset_capi.so"))
 _P, _I64, _SZ = ctypes.c_void_p, ctypes.c_int64, ctypes.c_size_t
 for _name, _res, _args in [
-    ("hs_new", _P, []), ("hs_free", None, [_P]),
+    ("hs_new", _P, []), ("hs_free", None, [_P]), ("hs_bulk_lookup_instructions", ctypes.c_char_p, []),
     ("hs_insert", ctypes.c_int, [_P, _I64]), ("hs_contains", ctypes.c_int, [_P, _I64]),
     ("hs_erase", ctypes.c_int, [_P, _I64]), ("hs_noop", None, [_P, _I64]),
     ("hs_size", _SZ, [_P]), ("hs_insert_many", _SZ, [_P, _P, _SZ]),
@@ -474,7 +474,8 @@ def main():
     log = lambda s: print(s, flush=True)  # noqa: E731
     # The machine is shared: the load says how much to trust a run.
     results = {"sizes": sizes, "python": platform.python_version(), "ops": {}, "load": [os.getloadavg()[0]],
-               "memory_probe": [host_memory_probe()]}
+               "memory_probe": [host_memory_probe()],
+               "bulk_lookup_instructions": _lib.hs_bulk_lookup_instructions().decode()}
     started = time.time()
     for n in sizes:
         rounds = args.rounds or (2 if args.quick else (5 if n <= 10**6 else 3))

@@ -72,6 +72,13 @@ def memory_probe_text(py):
             "(memory-bound figures move with it between runs), ")
 
 
+def bulk_lookup_text(py):
+    """Which lookup HashSet's bulk contains ran (hashset::bulk_lookup_instructions)."""
+    if "bulk_lookup_instructions" not in py:  # results from before it was recorded
+        return ""
+    return f"bulk contains used the {py['bulk_lookup_instructions']} lookup, "
+
+
 def main():
     py_path, cpp_path, out_dir = sys.argv[1:4]
     with open(py_path) as f:
@@ -154,6 +161,7 @@ def main():
         f"`scripts/bench.sh` on {when}: {platform.platform()}, {os.cpu_count()} cores (shared, noisy: "
         f"load average {py['load'][0]:.1f} at the start of the Python run, {py['load'][1]:.1f} at its end), "
         f"{memory_probe_text(py)}"
+        f"{bulk_lookup_text(py)}"
         f"Python {py['python']}. Python figures are the minimum over alternating rounds of CPU time, in ns per "
         f"element; queries are distinct int objects (random 64-bit keys). Targets at N = {n_head:,} "
         "unless stated.", "",
