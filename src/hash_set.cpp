@@ -490,9 +490,12 @@ HashSet HashSet::intersection_with(const HashSet& other) const {
   const Table& large = (this_is_smaller ? other : *this).state_->elements;
   std::vector<std::int64_t> common;
   common.reserve(small.size());
-  for_each_prefetched(large, small, [&](std::int64_t value) {
+  // No prefetching: lookups alone overlap without it, and it would hash each
+  // value twice (10^6 values, half of them common: 16.6-17.6 -> 15.1-15.6 ns
+  // per value, C++, alternating runs; likewise is_subset() and is_disjoint()).
+  for (const std::int64_t value : small) {
     if (large.contains(value)) common.push_back(value);
-  });
+  }
   return set_of(common);
 }
 
