@@ -8,7 +8,9 @@
 // must throw ConcurrentModificationError; one whose set did not change must
 // not (calls that only may reorganise the table, such as reserve or copy
 // assignment, are allowed either way); an iterator stays valid after its set
-// is destroyed; next() never repeats an element nor invents one.
+// is destroyed; next() and next_batch() never repeat an element nor invent
+// one; remove_returned() removes an element already returned and refuses
+// any other value, leaving the set unchanged.
 #include <hashset/hash_set.hpp>
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -108,7 +110,7 @@ struct World {
 
 void step_iterator(World& world, FuzzedDataProvider& input) {
   auto& it = world.iteration;
-  switch (input.ConsumeIntegralInRange<int>(0, 4)) {
+  switch (input.ConsumeIntegralInRange<int>(0, 6)) {
     case 0: {  // a new iterator
       const int i = input.ConsumeBool() ? 1 : 0;
       it.emplace();
@@ -176,6 +178,65 @@ void step_iterator(World& world, FuzzedDataProvider& input) {
       it->seen.erase(it->last);
       if (it->set >= 0) {
         CHECK(world.oracles[it->set].erase(it->last) == 1);
+        world.check(it->set);
+      }
+      return;
+    }
+    case 4: {  // next_batch(): up to `capacity` elements at once (0: only the staleness check)
+      if (!it) return;
+      const std::size_t capacity = input.ConsumeIntegralInRange<std::size_t>(0, 9);
+      std::vector<std::int64_t> batch(capacity + 1, 0x5a5a);
+      std::size_t count = 0;
+      try {
+        count = it->iterator->next_batch(batch.data(), capacity);
+      } catch (const hashset::ConcurrentModificationError&) {
+        CHECK(it->stale != Stale::no && !it->exhausted);
+        it->broken = true;
+        return;
+      }
+      CHECK(count <= capacity && batch[capacity] == 0x5a5a);
+      if (it->exhausted) {
+        CHECK(count == 0);
+        return;
+      }
+      CHECK(it->stale != Stale::must && !it->broken);
+      for (std::size_t k = 0; k < count; ++k) {
+        CHECK(it->expected.count(batch[k]) == 1 && it->seen.count(batch[k]) == 0);
+        it->seen.insert(batch[k]);
+      }
+      if (capacity > 0 && count < capacity) CHECK(it->seen.size() == it->expected.size());
+      it->can_remove = false;
+      if (it->stale == Stale::no) {
+        CHECK(it->iterator->remaining() == it->expected.size() - it->seen.size());
+      }
+      return;
+    }
+    case 5: {  // remove_returned(): an element already returned, one not yet, or any value
+      if (!it) return;
+      std::int64_t v = value(input);
+      const int pick = input.ConsumeIntegralInRange<int>(0, 2);
+      const Oracle& pool = pick == 0 ? it->seen : it->expected;
+      if (pick < 2 && !pool.empty()) {
+        v = *std::next(pool.begin(), input.ConsumeIntegralInRange<std::size_t>(0, pool.size() - 1));
+      }
+      const bool returned = it->seen.count(v) == 1;
+      try {
+        it->iterator->remove_returned(v);
+      } catch (const hashset::ConcurrentModificationError&) {
+        CHECK(!it->exhausted && it->stale != Stale::no);
+        it->broken = true;
+        return;
+      } catch (const std::logic_error&) {
+        CHECK(it->exhausted || !returned || it->broken);
+        if (it->set >= 0) world.check(it->set);
+        return;
+      }
+      CHECK(!it->exhausted && returned && it->stale != Stale::must && !it->broken);
+      it->can_remove = false;
+      it->expected.erase(v);
+      it->seen.erase(v);
+      if (it->set >= 0) {
+        CHECK(world.oracles[it->set].erase(v) == 1);
         world.check(it->set);
       }
       return;

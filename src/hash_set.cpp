@@ -677,13 +677,16 @@ std::size_t HashSetIterator::next_batch(std::int64_t* out, std::size_t capacity)
 void HashSetIterator::remove_returned(std::int64_t value) {
   if (!state_) throw std::logic_error("remove_returned() after the iteration finished");
   if (is_stale()) throw ConcurrentModificationError();
-  // Erasing the element under position_ would leave position_ on an empty slot.
-  if (position_ != state_->elements.end() && *position_ == value) {
+  HashSet::Table& elements = state_->elements;
+  const auto found = elements.find(value);
+  if (found == elements.end()) throw std::logic_error("remove_returned() needs an element of the set");
+  // The iterator walks the slot array upwards: what lies below position_ was
+  // returned. (Erasing the element under position_ would leave it on an empty
+  // slot; one further on would never be returned.)
+  if (position_ != elements.end() && &*found >= &*position_) {
     throw std::logic_error("remove_returned() needs an element already returned");
   }
-  if (state_->elements.erase(value) == 0) {
-    throw std::logic_error("remove_returned() needs an element of the set");
-  }
+  elements.erase(found);
   expected_version_ = ++state_->version;
   can_remove_ = false;
 }

@@ -229,7 +229,11 @@ TEST(HashSetIterator, RemoveReturnedRefusesAnElementNotYetReturned) {
   HashSetIterator probe(set);
   probe.next();
   const std::int64_t upcoming = probe.next();  // the same table order: the element under the cursor
+  const std::int64_t later = probe.next();     // and one further on
   EXPECT_THROW(iterator.remove_returned(upcoming), std::logic_error);
+  EXPECT_THROW(iterator.remove_returned(later), std::logic_error);
+  EXPECT_EQ(sorted(set.collect()), sorted(Oracle{1, 2, 3}));
+  EXPECT_EQ(iterator.remaining(), 2u);
   set.insert(4);
   EXPECT_THROW(iterator.remove_returned(first), ConcurrentModificationError);
   EXPECT_EQ(sorted(set.collect()), sorted(Oracle{1, 2, 3, 4}));
