@@ -490,9 +490,11 @@ HashSet HashSet::intersection_with(const HashSet& other) const {
   const Table& large = (this_is_smaller ? other : *this).state_->elements;
   std::vector<std::int64_t> common;
   common.reserve(small.size());
-  // No prefetching: lookups alone overlap without it, and it would hash each
-  // value twice (10^6 values, half of them common: 16.6-17.6 -> 15.1-15.6 ns
-  // per value, C++, alternating runs; likewise is_subset() and is_disjoint()).
+  // No prefetching: lookups walking another table overlap without it, and it
+  // would hash each value twice (10^6 values, half of them common: 16.6-17.6
+  // -> 15.1-15.6 ns per value, C++, alternating runs; likewise is_subset()
+  // and is_disjoint()). Inserts and erases keep it: without it they took
+  // 1.5-3.5x as long.
   for (const std::int64_t value : small) {
     if (large.contains(value)) common.push_back(value);
   }
@@ -503,9 +505,11 @@ HashSet HashSet::difference_with(const HashSet& other) const {
   const Table& others = other.state_->elements;
   std::vector<std::int64_t> kept;
   kept.reserve(size());
-  for_each_prefetched(others, state_->elements, [&](std::int64_t value) {
+  // Not prefetched, as in intersection_with() (10^6 values, half of them in
+  // `other`: 17.7-17.9 -> 14.5-14.8 ns per value, C++, alternating runs).
+  for (const std::int64_t value : state_->elements) {
     if (!others.contains(value)) kept.push_back(value);
-  });
+  }
   return set_of(kept);
 }
 
