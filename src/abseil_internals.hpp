@@ -22,6 +22,15 @@
 // full slots of 16 control bytes at once. Walking 10^6 elements: 4.2 -> 1.5
 // ns per element.
 //
+// abseil's insert() of a new value probes twice: its lookup, then, in an
+// out-of-line call, a second walk from the same start for the first free
+// slot. insert_in_first_group() does both from one load of the first group
+// when that group decides: the value is in one of its slots, or the group has
+// an empty slot (the lookup stops there) and the value goes into its first
+// free one, as abseil would put it. Bulk insert of 10^6 new values into a
+// presized set: 8.7-8.8 -> 7.0-7.5 ns per value in C++ (10^4: 4.8 -> 3.7),
+// 7.3-7.8 -> 5.9-6.1 from numpy in Python (alternating runs).
+//
 // first_group_lookup_x8() is the same lookup for eight values at once, with
 // AVX-512 (gathers of the groups and slots, byte compares into masks): on a
 // random half-and-half mix at 10^6 elements it took 4.2-4.9 ns per value
@@ -130,6 +139,34 @@ struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
     position = table.iterator_at(last);
     ++position;  // abseil's step: on to the next full slot, or end()
     return count;
+  }
+
+  enum class Insertion : std::uint8_t { kAdded, kAlreadyPresent, kUndecided };
+
+  // Inserts `value` if its first group decides where (see above); when
+  // undecided (no slots yet, a full first group, or a table due to grow),
+  // changes nothing.
+  template <class Table>
+  static Insertion insert_in_first_group(Table& table, std::int64_t value) {
+    if (table.capacity_ == 0) return Insertion::kUndecided;
+    const std::size_t hash = table.hash_ref()(value);
+    const auto seq = probe(table.ctrl_, hash, table.capacity_);
+    const Group group{table.ctrl_ + seq.offset()};
+    for (std::uint32_t i : group.Match(H2(hash))) {
+      if (table.slots_[seq.offset(i)] == value) return Insertion::kAlreadyPresent;
+    }
+    if (!group.MaskEmpty()) return Insertion::kUndecided;
+    // abseil's prepare_insert(), from here on: a deleted slot before the
+    // empty one is reused, and only taking an empty one uses up growth.
+    const std::size_t target = seq.offset(group.MaskEmptyOrDeleted().LowestBitSet());
+    const bool takes_empty = IsEmpty(table.ctrl_[target]);
+    if (takes_empty && table.growth_left() == 0) return Insertion::kUndecided;
+    ++table.size_;
+    table.growth_left() -= takes_empty;
+    SetCtrl(target, H2(hash), table.capacity_, table.ctrl_, table.slots_, sizeof(*table.slots_));
+    table.infoz().RecordInsert(hash, 0);
+    table.emplace_at(target, value);
+    return Insertion::kAdded;
   }
 
   // Precondition: the table has slots (capacity() != 0).

@@ -80,6 +80,17 @@ template <class Table>
   if (table.capacity() >= kPrefetchMinCapacity) table.prefetch(value);
 }
 
+// Inserts `value` into `table`; returns whether it was new.
+template <class Table>
+[[gnu::always_inline]] inline bool insert_value(Table& table, std::int64_t value) {
+#ifdef HASHSET_ABSEIL_INTERNALS
+  using Insertion = detail::TableInternals::Insertion;
+  const Insertion insertion = detail::TableInternals::insert_in_first_group(table, value);
+  if (insertion != Insertion::kUndecided) return insertion == Insertion::kAdded;
+#endif
+  return table.insert(value).second;
+}
+
 // insert() grows a small table 4-fold, not 2-fold as abseil does: the
 // rehashes cost more than the inserts (one at a time into a fresh set: 14 ->
 // 10.6 ns per element at 10^3, 15.9 -> 10.8 at 10^5). Python's set does the
@@ -122,7 +133,7 @@ void for_each_prefetched(const Table& probed, const Table& source, Visit visit) 
 // when adding 10^7 such values to a set of 10^7).
 template <class Table, class Iterator>
 void insert_all(HashSet& set, Table& elements, Iterator first, Iterator last, std::size_t count) {
-  const auto insert = [&](std::int64_t value) { elements.insert(value); };
+  const auto insert = [&](std::int64_t value) { insert_value(elements, value); };
   const std::size_t capacity = elements.capacity();
   if (elements.size() + count <= capacity - capacity / 8) {  // abseil's maximum load
     for_each_prefetched(elements, first, last, insert);
@@ -341,7 +352,7 @@ bool HashSet::insert(std::int64_t value) {
       !elements.contains(value)) {
     reserve(std::max<std::size_t>(4 * elements.size(), 14));
   }
-  const bool added = elements.insert(value).second;
+  const bool added = insert_value(elements, value);
   if (added) mark_changed();
   return added;
 }
@@ -616,7 +627,7 @@ HashSet HashSet::deserialize(const std::uint8_t* data, std::size_t size) {
     if (i > 0 && value <= static_cast<std::int64_t>(get_le(in - 8, 8))) {
       throw FormatError("serialized set: elements not in strictly ascending order");
     }
-    result.state_->elements.insert(value);
+    insert_value(result.state_->elements, value);
   }
   return result;
 }
