@@ -92,12 +92,24 @@ struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
     return table.hash_ref()(value);
   }
 
-  // The lines where the probe for a value of this hash starts.
+  // The lines of the first group that the probe for a value of this hash
+  // reads: its 16 control bytes, which cross into a second line one time in
+  // four, and its first 8 slots (64 bytes, one or two lines), where most
+  // elements sit. abseil's prefetch() asks for the first line of each only.
+  // At 10^7 elements, against it (C++, alternating runs): contains_many of a
+  // half-hits mix 11.6-15.8 -> 8.0-8.2 ns per value, insert_many of new values
+  // 13.3-18.5 -> 9.2-9.3, erase_many 18.7-25.3 -> 17.4-17.7; at 10^6 about
+  // 10 % faster; one-at-a-time lookups unchanged.
+  //
+  // Always inlined: GCC otherwise finds the function "pure" (it only reads)
+  // and deletes calls whose result goes unused, prefetches and all.
   template <class Table>
-  static void prefetch(const Table& table, std::size_t hash) {
+  [[gnu::always_inline]] static void prefetch(const Table& table, std::size_t hash) {
     const std::size_t offset = probe(table.ctrl_, hash, table.capacity_).offset();
     __builtin_prefetch(table.ctrl_ + offset);
+    __builtin_prefetch(table.ctrl_ + offset + 15);
     __builtin_prefetch(table.slots_ + offset);
+    __builtin_prefetch(table.slots_ + offset + 7);
   }
 
   // The full slots among the 16 from `base` on, as a bit mask.
