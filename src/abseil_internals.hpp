@@ -169,12 +169,15 @@ struct HashtableDebugAccess<hashset::detail::TableInternalsTag, void> {
     }
     if (!group.MaskEmpty()) return Insertion::kUndecided;
     // abseil's prepare_insert(), from here on: a deleted slot before the
-    // empty one is reused, and only taking an empty one uses up growth.
+    // empty one is reused, and any other target uses up growth. A table of
+    // fewer than 15 slots reads control bytes past its clones that stand for
+    // no slot and stay empty: when it is full, the first of them maps to the
+    // sentinel, and only the growth check (full means none left) stops it.
     const std::size_t target = seq.offset(group.MaskEmptyOrDeleted().LowestBitSet());
-    const bool takes_empty = IsEmpty(table.ctrl_[target]);
-    if (takes_empty && table.growth_left() == 0) return Insertion::kUndecided;
+    const bool reuses_deleted = IsDeleted(table.ctrl_[target]);
+    if (!reuses_deleted && table.growth_left() == 0) return Insertion::kUndecided;
     ++table.size_;
-    table.growth_left() -= takes_empty;
+    table.growth_left() -= !reuses_deleted;
     SetCtrl(target, H2(hash), table.capacity_, table.ctrl_, table.slots_, sizeof(*table.slots_));
     table.infoz().RecordInsert(hash, 0);
     table.emplace_at(target, value);
